@@ -50,6 +50,8 @@ export interface AddressValue {
 /** A token with Monit's value attached. */
 export interface MToken extends IToken {
   fileIndex: number;
+  /** Position in the whole token stream, across included files. */
+  seq: number;
   /** The value Monit's lexer computes (unquoted and unescaped string, number, URL, address). */
   value?: string | number | UrlValue | AddressValue;
   /** True for a value that came from a quoted string. */
@@ -419,6 +421,7 @@ class Scanner {
     const e = positionOf(file, Math.max(start, end - 1));
     const t = createTokenInstance(type, file.text.slice(start, end), start, end - 1, s.line, e.line, s.column, e.column) as MToken;
     t.fileIndex = file.index;
+    t.seq = this.tokens.length;
     if (value !== undefined) t.value = value;
     if (quoted) t.quoted = true;
     this.tokens.push(t);

@@ -1,0 +1,403 @@
+/**
+ * `monit -t` parity (spec §11): everything Monit 5.33 rejects or warns about beyond syntax, and the
+ * verdict it would give.
+ *
+ * Monit stops at the first syntax error, reports semantic errors found while parsing up to that
+ * point, and runs its post-parse checks only when no error was found. The checker reproduces that
+ * ordering, so the first error it reports is the one Monit reports.
+ */
+import type { IRecognitionException } from 'chevrotain';
+import type { LexDiagnostic, MToken, SourceFile } from '../../grammar/lexer.js';
+import { positionOf } from '../../grammar/lexer.js';
+import type { Command, Config, Located, Service, Span, Test } from '../config/model.js';
+import type { Diagnostic } from '../diagnostic.js';
+import type { HostContext } from './host.js';
+import { hostChecks } from './host.js';
+import { ereError } from './regex.js';
+
+export interface CheckInput {
+  config: Config;
+  files: SourceFile[];
+  tokens: MToken[];
+  lexDiagnostics: LexDiagnostic[];
+  parseErrors: IRecognitionException[];
+}
+
+export interface CheckResult {
+  /** Whether `monit -t` would accept the file. */
+  accepted: boolean;
+  /** False when a syntax error stopped the parse: the model is partial. */
+  fullyParsed: boolean;
+  diagnostics: Diagnostic[];
+}
+
+/** A finding with its place in Monit's reading order. */
+interface Ordered extends Diagnostic {
+  order: number;
+}
+
+export const CODES = {
+  syntax: 'ML101',
+  lexical: 'ML102',
+  include: 'ML103',
+  semantic: 'ML201',
+  dependency: 'ML202',
+  host: 'ML203',
+  warning: 'ML204',
+} as const;
+
+export function check(input: CheckInput, host?: HostContext): CheckResult {
+  const order = orderIndex(input.files, input.tokens);
+  const out: Ordered[] = [];
+
+  // Lexical problems (unbalanced quotes, URL and mail-format errors, includes).
+  for (const d of input.lexDiagnostics) {
+    const file = input.files[d.fileIndex];
+    if (!file) continue;
+    const span = offsetSpan(file, d.offset, d.offset + Math.max(1, d.length));
+    const code = d.message.startsWith('Include') || d.message.startsWith('Cannot include') ? CODES.include : CODES.lexical;
+    out.push({ code, severity: d.severity, message: d.message, span, order: order(file.index, d.offset) });
+  }
+
+  // The first syntax error ends Monit's parse.
+  let syntaxOrder = Infinity;
+  const first = input.parseErrors[0];
+  if (first) {
+    const t = first.token as MToken;
+    const real = Number.isFinite(t.startOffset) && t.fileIndex !== undefined;
+    const last = input.tokens[input.tokens.length - 1];
+    const file = real ? input.files[t.fileIndex] : last ? input.files[last.fileIndex] : input.files[0];
+    if (file) {
+      const at = real ? t.startOffset : last ? (last.endOffset ?? last.startOffset) + 1 : 0;
+      const span = offsetSpan(file, at, real ? (t.endOffset ?? t.startOffset) + 1 : at);
+      syntaxOrder = real ? t.seq : input.tokens.length;
+      const text = real ? t.image : '';
+      out.push({ code: CODES.syntax, severity: 'error', message: `syntax error '${text}'`, span, order: syntaxOrder });
+    }
+  }
+
+  const spanOrder = (span: Span): number => order(fileIndexOf(input.files, span.file), span.startOffset);
+  const semantic = new SemanticChecks(input.config, spanOrder);
+  semantic.parseTime();
+  for (const d of semantic.found) if (d.order < syntaxOrder) out.push(d);
+
+  if (host) for (const d of hostChecks(input.config, host, spanOrder)) if (d.order < syntaxOrder || d.order === Infinity) out.push(d);
+
+  const hasError = (): boolean => out.some((d) => d.severity === 'error');
+  if (!hasError() && syntaxOrder === Infinity) {
+    semantic.found.length = 0;
+    semantic.postParse(host?.hostname);
+    out.push(...semantic.found);
+  }
+
+  out.sort((a, b) => a.order - b.order);
+  const diagnostics = out.map(({ order: _o, ...d }) => d);
+  return { accepted: !diagnostics.some((d) => d.severity === 'error'), fullyParsed: syntaxOrder === Infinity, diagnostics };
+}
+
+function fileIndexOf(files: SourceFile[], path: string): number {
+  const f = files.find((x) => x.path === path);
+  return f ? f.index : 0;
+}
+
+function offsetSpan(file: SourceFile, start: number, end: number): Span {
+  const s = positionOf(file, start);
+  const e = positionOf(file, Math.max(start, end));
+  return { file: file.path, line: s.line, column: s.column, endLine: e.line, endColumn: e.column, startOffset: start, endOffset: end };
+}
+
+/** Maps (file, offset) to a position in Monit's reading order: the sequence number of the next token. */
+function orderIndex(files: SourceFile[], tokens: MToken[]): (fileIndex: number, offset: number) => number {
+  const perFile = new Map<number, MToken[]>();
+  for (const t of tokens) {
+    const list = perFile.get(t.fileIndex) ?? [];
+    list.push(t);
+    perFile.set(t.fileIndex, list);
+  }
+  return (fileIndex, offset) => {
+    const list = perFile.get(fileIndex);
+    if (!list || list.length === 0) return fileIndex === 0 ? 0 : Infinity;
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((list[mid]?.startOffset ?? 0) < offset) lo = mid + 1;
+      else hi = mid;
+    }
+    const t = list[lo];
+    if (t) return t.seq - 0.5;
+    const lastTok = list[list.length - 1];
+    return (lastTok?.seq ?? 0) + 0.5;
+  };
+}
+
+/** The checks that depend only on the file (spec §11.2–§11.4). */
+class SemanticChecks {
+  readonly found: Ordered[] = [];
+
+  constructor(
+    private readonly config: Config,
+    private readonly orderOf: (span: Span) => number,
+  ) {}
+
+  private error(span: Span, message: string, code: string = CODES.semantic, orderSpan: Span = span): void {
+    this.found.push({ code, severity: 'error', message, span, order: this.orderOf(orderSpan) });
+  }
+
+  private warning(span: Span, message: string, code: string = CODES.warning): void {
+    this.found.push({ code, severity: 'warning', message, span, order: this.orderOf(span) });
+  }
+
+  parseTime(): void {
+    const { settings } = this.config;
+    if (settings.log?.facility) {
+      const f = settings.log.facility;
+      if (!/^log_(local[0-7]|daemon)$/i.test(f.value)) this.error(f.span, `Invalid syslog facility '${f.value}'`);
+    }
+    const httpd = settings.httpd;
+    if (httpd) {
+      const perm = httpd.unixSocketPermission;
+      if (perm) this.permissionRange(perm);
+      const users = new Set<string>();
+      for (const a of httpd.allow) {
+        if (a.kind !== 'credentials') continue;
+        if (a.password.value.length > 64) this.error(a.password.span, `Password for user ${a.user.value} is too long, maximum 64 allowed`);
+        if (users.has(a.user.value)) this.warning(a.span, `Credentials for user ${a.user.value} were already added, entry ignored`);
+        users.add(a.user.value);
+      }
+      if (httpd.addresses.length > 1) for (const a of httpd.addresses.slice(1)) this.warning(a.span, "The 'address' option can be specified only once, the last value will be used");
+      if (httpd.ssl) {
+        const o = httpd.sslOptions;
+        const at = httpd.spans[httpd.spans.length - 1] ?? this.fileStart();
+        if (!o.pemfile && !(o.pemchain && o.pemkey)) this.error(at, 'SSL server PEM file is required (please use ssl pemfile option)', CODES.semantic, endOf(at));
+        else if (o.pemfile && (o.pemchain || o.pemkey)) this.error(at, 'SSL server option pemfile and pemchain|pemkey are mutually exclusive', CODES.semantic, endOf(at));
+      }
+    }
+    for (const m of settings.mmonit) {
+      if (m.url.value.port === 0) continue;
+    }
+
+    const names = new Map<string, Service>();
+    const services = this.config.services;
+    services.forEach((svc, i) => {
+      const key = svc.name.value.toLowerCase();
+      if (svc.name.value.startsWith('/')) this.error(svc.name.span, `Service name '${svc.name.value}' must not start with '/'`);
+      if (names.has(key)) this.error(svc.name.span, `Service name conflict, ${svc.name.value} already defined`);
+      else names.set(key, svc);
+      this.service(svc);
+      // Completeness of an entry is checked when the next entry starts (or after parsing).
+      const next = services[i + 1];
+      const at = next ? next.keywordSpan : undefined;
+      if (svc.complete && at) this.completeness(svc, at);
+    });
+  }
+
+  postParse(hostname?: string): void {
+    const services = this.config.services;
+    const last = services[services.length - 1];
+    if (last?.complete) this.completeness(last, endOf(last.span));
+    if (this.found.some((d) => d.severity === 'error')) return;
+
+    const byName = new Map(services.map((s) => [s.name.value.toLowerCase(), s]));
+    for (const s of services) {
+      for (const d of s.dependsOn) {
+        if (!byName.has(d.value.toLowerCase())) {
+          this.error(d.span, `Depending service '${d.value}' is not defined in the control file`, CODES.dependency);
+          return;
+        }
+      }
+    }
+    const loop = dependencyLoop(services);
+    if (loop) {
+      this.error(loop.name.span, `Found a depend loop in the control file involving the service '${loop.name.value}'`, CODES.dependency);
+      return;
+    }
+    const s = this.config.settings;
+    if ((s.init && !s.daemon) || (s.daemon && s.daemon.interval.value <= 0)) {
+      this.error(s.daemon?.interval.span ?? s.init ?? this.fileStart(), 'Poll time is invalid or not defined. Please define poll time in the control file as a number (> 0)  or use the -d option when starting monit');
+    }
+    if (hostname && !services.some((x) => x.kind === 'system') && byName.has(hostname.toLowerCase())) {
+      const clash = byName.get(hostname.toLowerCase());
+      this.error(
+        clash?.name.span ?? this.fileStart(),
+        `'check system' not defined in control file, failed to add automatic configuration (service name ${hostname} is used already) -- please add 'check system <name>' manually`,
+      );
+    }
+  }
+
+  private fileStart(): Span {
+    return { file: this.config.file, line: 1, column: 1, endLine: 1, endColumn: 1, startOffset: 0, endOffset: 0 };
+  }
+
+  private completeness(svc: Service, at: Span): void {
+    if (svc.kind === 'host' && !svc.tests.some((t) => t.kind === 'port' || t.kind === 'url' || t.kind === 'icmp')) {
+      this.error(svc.keywordSpan, `'check host' statement is incomplete: Please specify a port number to test or an icmp test at the remote host: '${svc.name.value}'`, CODES.semantic, at);
+    }
+    if (svc.kind === 'program' && !svc.tests.some((t) => t.kind === 'status' || t.kind === 'programcontent')) {
+      this.error(svc.keywordSpan, `'check program ${svc.name.value}' is incomplete: Please add a 'status' or 'content' test`, CODES.semantic, at);
+    }
+  }
+
+  private service(svc: Service): void {
+    if (svc.kind === 'process' && svc.matching) this.regex(svc.matching);
+    if (svc.kind === 'program') this.command(svc.command);
+    for (const c of [svc.start, svc.stop, svc.restart]) if (c) this.command(c);
+    if (svc.everyStatements.length > 1) for (const e of svc.everyStatements.slice(1)) this.warning(e.span, "The 'every' statement can be specified only once, the last value will be used");
+    for (const f of svc.contentFilters) if (!f.fromFile) this.regex(f.pattern);
+    let linkUp = false;
+    let linkDown = false;
+    for (const t of svc.tests) {
+      this.test(t);
+      if (t.kind === 'link') {
+        if (t.form === 'up') linkUp = true;
+        else if (t.form === 'down' || t.form === 'failed') linkDown = true;
+        if (linkUp && linkDown) this.error(t.keywordSpan, 'Mixing link up and down tests is not supported');
+      }
+    }
+    for (const r of svc.restartLimits) {
+      if (r.restarts.value <= 0 || r.cycles.value <= 0) this.error(r.cycles.span, 'Zero or negative values not allowed in a action rate statement');
+      else if (r.restarts.value > r.cycles.value) this.error(r.cycles.span, 'The number of restarts must be less than poll cycles');
+      if (r.action.command) this.command(r.action.command);
+    }
+  }
+
+  private command(c: Command): void {
+    if (c.argv.length >= 64) {
+      const a = c.argv[63] ?? c.argv[c.argv.length - 1];
+      if (a) this.error(a.span, 'Exceeded maximum number of program arguments');
+    }
+  }
+
+  private regex(p: Located<string>): void {
+    const err = ereError(p.value);
+    if (err) this.error(p.span, `Regex parsing error: ${err}`);
+  }
+
+  private permissionRange(p: Located<number>): void {
+    const raw = p.span; // the digits were read as octal by the builder
+    if (!Number.isFinite(p.value) || p.value > 0o7777 || Number.isNaN(p.value)) this.error(raw, 'Permission statements must have an octal value between 0 and 7777');
+  }
+
+  private test(t: Test): void {
+    const { actions } = t;
+    for (const r of [actions.failRate, actions.recoveryRate]) {
+      if (!r.span) continue;
+      if (r.cycles < 1 || r.cycles > 64) this.error(r.span, 'The number of cycles must be between 1 and 64');
+      else if (r.count < 1 || r.count > r.cycles) this.error(r.span, 'The number of events must be between 1 and less then poll cycles');
+    }
+    for (const a of [actions.failAction, actions.recoveryAction]) if (a?.command) this.command(a.command);
+    switch (t.kind) {
+      case 'permission':
+        if (t.mode) {
+          const digits = t.mode.span.endOffset - t.mode.span.startOffset;
+          const text = this.textOf(t.mode.span);
+          if (!/^[0-7]+$/.test(text) || t.mode.value > 0o7777 || digits === 0) this.error(t.mode.span, 'Permission statements must have an octal value between 0 and 7777');
+        }
+        break;
+      case 'content':
+        if (!t.fromFile) this.regex(t.pattern);
+        break;
+      case 'programcontent':
+        this.regex(t.pattern);
+        break;
+      case 'checksum':
+        if (t.expect) this.checksumExpect(t.expect, t.hashType);
+        break;
+      case 'bandwidth':
+        if (t.range) {
+          const { count, unit } = t.range;
+          if (unit === 'minute' && count > 60) this.error(t.range.span, 'Maximum value for [minute(s)] unit is 60');
+          else if (unit === 'hour' && count > 24) this.error(t.range.span, 'Maximum range for total test is 24 hours');
+          else if (unit === 'day' && count > 1) this.error(t.range.span, 'Maximum range for total test is 24 hours');
+        }
+        break;
+      case 'port':
+      case 'url':
+      case 'unixsocket':
+      case 'icmp':
+        this.connection(t);
+        break;
+      default:
+        break;
+    }
+  }
+
+  private textOf(span: Span): string {
+    const f = this.config.files.find((x) => x.path === span.file);
+    return f ? f.text.slice(span.startOffset, span.endOffset) : '';
+  }
+
+  private checksumExpect(e: Located<string>, hashType?: 'md5' | 'sha1'): void {
+    const hex = e.value.replace(/[^0-9a-fA-F]/g, '');
+    const type = hashType ?? (hex.length === 32 ? 'md5' : hex.length === 40 ? 'sha1' : undefined);
+    if (!type) this.error(e.span, `Unknown checksum type [${e.value}]`);
+    else if ((type === 'md5' && hex.length !== 32) || (type === 'sha1' && hex.length !== 40)) this.error(e.span, `Invalid checksum [${hex.toLowerCase()}]`);
+  }
+
+  private connection(t: Extract<Test, { kind: 'port' | 'url' | 'unixsocket' | 'icmp' }>): void {
+    const c = t.connection;
+    if (c.size && (c.size.value < 8 || c.size.value > 1492)) {
+      this.error(c.size.span, c.size.value < 8 ? 'The minimum ping size is 8 bytes' : 'The maximum ping size is 1492 bytes');
+    }
+    for (const e of c.expect) this.regex(e);
+    if (c.content) this.regex(c.content.pattern);
+    if (c.address && !isNumericIp(c.address.value)) this.error(c.address.span, `IP address parsing failed for ${c.address.value} -- Name or service not known`);
+    if (c.certificateChecksum) {
+      const hex = c.certificateChecksum.hash.value.replace(/[^0-9a-fA-F]/g, '');
+      const want = c.certificateChecksum.hashType;
+      const ok = want === 'md5' ? hex.length === 32 : want === 'sha1' ? hex.length === 40 : hex.length === 32 || hex.length === 40;
+      if (!ok) this.error(c.certificateChecksum.hash.span, `Unknown checksum type: [${hex}] is not ${want === 'md5' ? 'MD5' : want === 'sha1' ? 'SHA1' : 'MD5 nor SHA1'}`);
+    }
+    const proto = c.protocol?.value;
+    for (const o of c.protocolOptions) {
+      if (o.name === 'checksum' && typeof o.value === 'string') {
+        const n = o.value.replace(/[^0-9a-fA-F]/g, '').length;
+        if (n !== 32 && n !== 40) this.error(o.span, `invalid checksum [${o.value}]`);
+      }
+      if (o.name === 'hash' && (proto === 'mysql' || proto === 'mysqls')) {
+        if (!c.protocolOptions.some((x) => x.name === 'username')) this.error(o.span, 'the rsakey checksum test requires credentials to be defined');
+        else if (proto === 'mysqls') this.error(o.span, 'the rsakey checksum test can be used just with unsecured mysql protocol');
+      }
+      if (o.name === 'maxforward' && typeof o.value === 'number' && (o.value < 0 || o.value > 255)) {
+        this.warning(o.span, 'SIP max forward is outside the range [0..255]. Setting max forward to 70');
+      }
+    }
+    const method = c.protocolOptions.find((o) => o.name === 'head' || (o.name === 'method' && String(o.value).toLowerCase() === 'head'));
+    if (method && (c.content || c.protocolOptions.some((o) => o.name === 'checksum'))) {
+      this.error(method.span, 'if response content or checksum test is enabled, the HEAD method is not allowed');
+    }
+    if (proto === 'radius' && c.type !== 'udp' && c.protocol) this.error(c.protocol.span, 'Radius protocol test supports UDP only', CODES.semantic, endOf(t.span));
+  }
+}
+
+function endOf(span: Span): Span {
+  return { ...span, line: span.endLine, column: span.endColumn, startOffset: span.endOffset };
+}
+
+function isNumericIp(s: string): boolean {
+  return /^(\d{1,3})(\.\d{1,3}){3}$/.test(s) || (s.includes(':') && /^[0-9a-fA-F:.]+$/.test(s));
+}
+
+/** The first service on a `depends on` cycle (a self-dependency counts), in Monit's order. */
+function dependencyLoop(services: Service[]): Service | undefined {
+  const byName = new Map(services.map((s) => [s.name.value.toLowerCase(), s]));
+  const state = new Map<Service, 'visiting' | 'done'>();
+  let found: Service | undefined;
+  const visit = (s: Service): boolean => {
+    const st = state.get(s);
+    if (st === 'done') return false;
+    if (st === 'visiting') {
+      found = s;
+      return true;
+    }
+    state.set(s, 'visiting');
+    for (const d of s.dependsOn) {
+      const t = byName.get(d.value.toLowerCase());
+      if (t && visit(t)) return true;
+    }
+    state.set(s, 'done');
+    return false;
+  };
+  for (const s of services) if (visit(s)) return found;
+  return undefined;
+}

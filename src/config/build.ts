@@ -1,0 +1,1084 @@
+/**
+ * Builds the typed model from a (possibly partial) CST.
+ *
+ * The builder never throws on a partial tree: a statement that a syntax error cut short yields
+ * what could be read of it, and its service is marked incomplete. It does not judge values (that
+ * is `src/check`), but it applies Monit's own defaults and "last one wins" rules so that the model
+ * says what Monit would run.
+ */
+import type { CstElement, CstNode, IToken } from 'chevrotain';
+import type { AddressValue, MToken, SourceFile, UrlValue } from '../../grammar/lexer.js';
+import { positionOf } from '../../grammar/lexer.js';
+import {
+  DEFAULT_LIMITS,
+  type Action,
+  type ActionKind,
+  type AlertRecipient,
+  type AllowEntry,
+  type Command,
+  type Config,
+  type ConnectionOptions,
+  type Every,
+  type Httpd,
+  type Limits,
+  type Located,
+  type MailFormat,
+  type Operator,
+  type Rate,
+  type ResourceCondition,
+  type ResourceName,
+  type RuleActions,
+  type Service,
+  type ServiceKind,
+  type Settings,
+  type Span,
+  type SslOptions,
+  type Test,
+} from './model.js';
+
+const SIZE_UNITS: Record<string, number> = { BYTE: 1, KILOBYTE: 1024, MEGABYTE: 1024 ** 2, GIGABYTE: 1024 ** 3 };
+const TIME_UNITS: Record<string, number> = { SECOND: 1, MINUTE: 60, HOUR: 3600, DAY: 86400, MONTH: 86400 * 31 };
+const OPERATORS: Record<string, Operator> = {
+  GREATER: '>', GREATEROREQUAL: '>=', LESS: '<', LESSOREQUAL: '<=', EQUAL: '=', NOTEQUAL: '!=', CHANGED: 'changed',
+};
+
+function isNode(e: CstElement): e is CstNode {
+  return (e as CstNode).children !== undefined;
+}
+
+function isRealToken(t: IToken): t is MToken {
+  return !t.isInsertedInRecovery && Number.isFinite(t.startOffset) && (t as MToken).fileIndex !== undefined;
+}
+
+/** Builds a {@link Config} from the CST of a control file and the files the lexer read. */
+export function buildConfig(cst: CstNode, files: SourceFile[]): Config {
+  return new Builder(files).build(cst);
+}
+
+class Builder {
+  private limits: Limits = { ...DEFAULT_LIMITS };
+  private readonly settings: Settings = { limits: this.limits, mailservers: [], alerts: [], mmonit: [] };
+  private readonly services: Service[] = [];
+
+  constructor(private readonly files: SourceFile[]) {}
+
+  build(cst: CstNode): Config {
+    // Global and service statements interleave; limits apply to what follows, so walk in order.
+    const ordered = [...nodes(cst, 'setStatement'), ...nodes(cst, 'checkStatement')].sort((a, b) => firstSeq(a) - firstSeq(b));
+    for (const st of ordered) {
+      if (st.name === 'setStatement') this.setStatement(st);
+      else this.checkStatement(st);
+    }
+    this.settings.limits = this.limits;
+    return {
+      file: this.files[0]?.path ?? '',
+      files: this.files.map((f) => {
+        const lf: Config['files'][number] = { path: f.path, text: f.text };
+        if (f.includedFrom) {
+          const from = this.files[f.includedFrom.fileIndex];
+          if (from) lf.includedFrom = { file: from.path, span: this.offsetSpan(from, f.includedFrom.offset, f.includedFrom.offset + 7) };
+        }
+        return lf;
+      }),
+      settings: this.settings,
+      services: this.services,
+    };
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // spans
+
+  private offsetSpan(file: SourceFile, start: number, end: number): Span {
+    const s = positionOf(file, start);
+    const e = positionOf(file, Math.max(start, end));
+    return { file: file.path, line: s.line, column: s.column, endLine: e.line, endColumn: e.column, startOffset: start, endOffset: end };
+  }
+
+  tokenSpan(t: IToken): Span {
+    const m = t as MToken;
+    const file = this.files[m.fileIndex];
+    if (!file || !isRealToken(t)) return { file: this.files[0]?.path ?? '', line: 1, column: 1, endLine: 1, endColumn: 1, startOffset: 0, endOffset: 0 };
+    return this.offsetSpan(file, t.startOffset, (t.endOffset ?? t.startOffset) + 1);
+  }
+
+  /** From the first to the last token of a node (within the first token's file). */
+  nodeSpan(n: CstNode): Span {
+    const ts = tokensOf(n);
+    const first = ts[0];
+    if (!first) return this.tokenSpan({ startOffset: NaN } as IToken);
+    let last = first;
+    for (const t of ts) if (t.fileIndex === first.fileIndex) last = t;
+    const file = this.files[first.fileIndex];
+    if (!file) return this.tokenSpan(first);
+    return this.offsetSpan(file, first.startOffset, (last.endOffset ?? last.startOffset) + 1);
+  }
+
+  loc<T>(value: T, t: IToken): Located<T> {
+    return { value, span: this.tokenSpan(t) };
+  }
+
+  str(t: IToken): Located<string> {
+    const v = (t as MToken).value;
+    return this.loc(typeof v === 'string' ? v : t.image, t);
+  }
+
+  num(t: IToken): Located<number> {
+    const v = (t as MToken).value;
+    return this.loc(typeof v === 'number' ? v : Number(t.image), t);
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // global statements
+
+  private setStatement(st: CstNode): void {
+    const s = this.settings;
+    const span = this.nodeSpan(st);
+    const d = sub(st, 'setDaemon');
+    if (d) {
+      const iv = tok(d, 'interval');
+      if (iv) {
+        s.daemon = { interval: this.num(iv), span };
+        const sd = tok(d, 'startDelay');
+        if (sd) s.daemon.startDelay = this.num(sd);
+      }
+      return;
+    }
+    if (tok(st, 'INIT')) s.init = span;
+    else if (sub(st, 'setTerminal')) s.terminalBatch = span;
+    else if (tok(st, 'FIPS')) s.fips = span;
+    const log = sub(st, 'setLog');
+    if (log) {
+      const path = tok(log, 'PATH');
+      const sys = tok(log, 'SYSLOG');
+      if (path) s.log = { target: this.str(path), syslog: false, span };
+      else if (sys) {
+        s.log = { target: this.loc('syslog', sys), syslog: true, span };
+        const f = tok(log, 'facility');
+        if (f) s.log.facility = this.str(f);
+      }
+    }
+    const file = sub(st, 'setFile');
+    if (file) {
+      const p = tok(file, 'PATH');
+      if (p) {
+        if (tok(file, 'PIDFILE')) s.pidfile = this.str(p);
+        else if (tok(file, 'IDFILE')) s.idfile = this.str(p);
+        else s.statefile = this.str(p);
+      }
+    }
+    const eq = sub(st, 'setEventqueue');
+    if (eq) {
+      s.eventqueue = { span };
+      const b = tok(eq, 'PATH');
+      if (b) s.eventqueue.basedir = this.str(b);
+      const n = tok(eq, 'NUMBER');
+      if (n) s.eventqueue.slots = this.num(n);
+    }
+    const lim = sub(st, 'setLimits');
+    if (lim) for (const l of nodes(lim, 'limit')) this.limit(l);
+    const eb = sub(st, 'setExpectbuffer');
+    if (eb) {
+      const n = tok(eb, 'NUMBER');
+      if (n) {
+        const v = this.num(n);
+        v.value *= unitOf(sub(eb, 'sizeUnit'), SIZE_UNITS);
+        s.expectBuffer = v;
+        this.limits.sendExpectBuffer = v.value;
+      }
+    }
+    const ob = sub(st, 'onreboot');
+    if (ob) {
+      const v = this.onreboot(ob);
+      if (v) s.onreboot = v;
+    }
+    const ssl = sub(st, 'setSsl');
+    if (ssl) s.ssl = { options: this.sslOptions(sub(ssl, 'sslOptionBlock')), span };
+    const ms = sub(st, 'setMailserver');
+    if (ms) this.mailserver(ms);
+    const mf = sub(st, 'mailFormat');
+    if (mf) s.mailFormat = this.mailFormat(mf);
+    const al = sub(st, 'alert');
+    if (al) {
+      const a = this.alert(al);
+      if (a) s.alerts.push(a);
+    }
+    const httpd = sub(st, 'setHttpd');
+    if (httpd) this.httpd(httpd, span);
+    const mm = sub(st, 'setMmonit');
+    if (mm) {
+      for (const t of nodes(mm, 'mmonitTarget')) {
+        const u = tok(t, 'URLOBJECT');
+        if (!u) continue;
+        const target: Settings['mmonit'][number] = {
+          url: this.loc((u as MToken).value as UrlValue, u),
+          registerCredentials: tok(t, 'CREDENTIALS') !== undefined,
+          span: this.nodeSpan(t),
+        };
+        const n = tok(t, 'NUMBER');
+        if (n) target.timeout = this.num(n);
+        s.mmonit.push(target);
+      }
+    }
+  }
+
+  private limit(l: CstNode): void {
+    const n = tok(l, 'NUMBER');
+    if (!n) return;
+    const v = this.num(n).value;
+    const names = Object.keys(l.children);
+    const name = names.find((k) => k !== 'NUMBER' && k !== 'COLON' && k !== 'sizeUnit' && k !== 'MILLISECOND' && k !== 'SECOND');
+    const ms = tok(l, 'MILLISECOND') ? v : v * 1000;
+    const bytes = v * unitOf(sub(l, 'sizeUnit'), SIZE_UNITS);
+    switch (name) {
+      case 'PROGRAMOUTPUT': this.limits.programOutput = bytes; break;
+      case 'SENDEXPECTBUFFER': this.limits.sendExpectBuffer = bytes; break;
+      case 'FILECONTENTBUFFER': this.limits.fileContentBuffer = bytes; break;
+      case 'HTTPCONTENTBUFFER': this.limits.httpContentBuffer = bytes; break;
+      case 'NETWORKTIMEOUT': this.limits.networkTimeout = ms; break;
+      case 'PROGRAMTIMEOUT': this.limits.programTimeout = ms; break;
+      case 'STOPTIMEOUT': this.limits.stopTimeout = ms; break;
+      case 'STARTTIMEOUT': this.limits.startTimeout = ms; break;
+      case 'RESTARTTIMEOUT': this.limits.restartTimeout = ms; break;
+      default: break;
+    }
+  }
+
+  private sslOptions(block: CstNode | undefined): SslOptions {
+    const o: SslOptions = { versions: [] };
+    if (!block) return o;
+    for (const opt of nodes(block, 'sslOption')) {
+      const verify = tok(opt, 'VERIFY');
+      if (verify) {
+        const v = tok(opt, 'ENABLE') ?? tok(opt, 'DISABLE');
+        if (v) o.verify = this.loc(v.tokenType.name === 'ENABLE', v);
+      }
+      if (tok(opt, 'SELFSIGNED')) {
+        const v = tok(opt, 'ALLOW') ?? tok(opt, 'REJECTOPT');
+        if (v) o.selfsigned = this.loc(v.tokenType.name === 'ALLOW' ? 'allow' : 'reject', v);
+      }
+      for (const sv of nodes(opt, 'sslVersion')) {
+        const t = anyToken(sv);
+        if (t) o.versions.push(this.loc(t.image.toLowerCase(), t));
+      }
+      const c = tok(opt, 'STRING');
+      if (tok(opt, 'CIPHER') && c) o.ciphers = this.str(c);
+      const p = tok(opt, 'PATH');
+      if (p) {
+        const key = (['PEMFILE', 'PEMCHAIN', 'PEMKEY', 'CLIENTPEMFILE', 'CACERTIFICATEFILE', 'CACERTIFICATEPATH'] as const).find((k) => tok(opt, k));
+        if (key) o[key.toLowerCase() as 'pemfile'] = this.str(p);
+      }
+    }
+    return o;
+  }
+
+  private mailserver(ms: CstNode): void {
+    for (const m of nodes(ms, 'mailServer')) {
+      const h = tok(m, 'host');
+      if (!h) continue;
+      const server: Settings['mailservers'][number] = { host: this.str(h), ssl: false, sslOptions: { versions: [] }, span: this.nodeSpan(m) };
+      const port = tok(m, 'NUMBER');
+      if (port) server.port = this.num(port);
+      for (const c of nodes(m, 'credential')) {
+        const u = tok(c, 'username');
+        const p = tok(c, 'password');
+        if (u) server.username = this.str(u);
+        if (p) server.password = this.str(p);
+      }
+      for (const sp of nodes(m, 'sslSpec')) {
+        server.ssl = true;
+        server.sslOptions = this.sslOptions(sub(sp, 'sslOptionBlock'));
+      }
+      // A bare version (`using sslv3`) selects SSL with that version.
+      for (const sv of nodes(m, 'sslVersion')) {
+        const t = anyToken(sv);
+        if (!t) continue;
+        server.ssl = true;
+        server.sslOptions.versions.push(this.loc(t.image.toLowerCase(), t));
+      }
+      this.settings.mailservers.push(server);
+    }
+    const t = tok(ms, 'NUMBER');
+    if (t) this.settings.mailTimeout = this.num(t);
+    const hn = tok(ms, 'hostname');
+    if (hn) this.settings.mailHostname = this.str(hn);
+  }
+
+  private mailFormat(mf: CstNode): MailFormat {
+    const f: MailFormat = { span: this.nodeSpan(mf) };
+    const addr = (t: IToken): Located<{ address?: string; name?: string }> => this.loc({ ...((t as MToken).value as AddressValue) }, t);
+    for (const t of toks(mf, 'from')) f.from = addr(t);
+    for (const t of toks(mf, 'replyTo')) f.replyTo = addr(t);
+    for (const t of toks(mf, 'MAILSUBJECT')) f.subject = this.str(t);
+    for (const t of toks(mf, 'MAILBODY')) f.message = this.str(t);
+    return f;
+  }
+
+  private alert(al: CstNode): AlertRecipient | undefined {
+    const a = tok(al, 'MAILADDR');
+    if (!a) return undefined;
+    const r: AlertRecipient = {
+      address: this.str(a),
+      events: nodes(al, 'event').flatMap((e) => {
+        const t = anyToken(e);
+        return t ? [this.loc(t.tokenType.name.toLowerCase(), t)] : [];
+      }),
+      exclude: tok(al, 'NOT') !== undefined,
+      span: this.nodeSpan(al),
+    };
+    const rem = tok(al, 'NUMBER');
+    if (rem) r.reminder = this.num(rem);
+    const mf = sub(al, 'mailFormat');
+    if (mf) r.mailFormat = this.mailFormat(mf);
+    return r;
+  }
+
+  private httpd(h: CstNode, span: Span): void {
+    const d: Httpd =
+      this.settings.httpd ?? { portReadonly: false, addresses: [], unixSocketReadonly: false, ssl: false, sslOptions: { versions: [] }, signature: true, allow: [], spans: [] };
+    this.settings.httpd = d;
+    d.spans.push(span);
+    for (const o of nodes(h, 'httpdOption')) {
+      const port = tok(o, 'PORT');
+      if (port) {
+        const n = tok(o, 'NUMBER');
+        if (n) d.port = this.num(n);
+        if (tok(o, 'READONLY')) d.portReadonly = true;
+      }
+      const sock = tok(o, 'socket');
+      if (sock) {
+        d.unixSocket = this.str(sock);
+        for (const u of nodes(o, 'unixSocketOption')) {
+          const ug = sub(u, 'uidGid');
+          if (ug) {
+            const id = this.id(ug);
+            if (id && tok(ug, 'UID')) d.unixSocketUid = id;
+            else if (id) d.unixSocketGid = id;
+          }
+          const perm = tok(u, 'NUMBER');
+          if (perm) d.unixSocketPermission = this.num(perm);
+          if (tok(u, 'READONLY')) d.unixSocketReadonly = true;
+        }
+      }
+      const addr = tok(o, 'address');
+      if (addr) {
+        d.address = this.str(addr);
+        d.addresses.push(d.address);
+      }
+      const ssl = sub(o, 'sslSpec');
+      if (ssl) {
+        d.ssl = true;
+        const opts = this.sslOptions(sub(ssl, 'sslOptionBlock'));
+        d.sslOptions = { ...d.sslOptions, ...stripUndefined(opts), versions: [...d.sslOptions.versions, ...opts.versions] };
+      }
+      const pem = tok(o, 'pemfile');
+      if (pem) {
+        d.ssl = true;
+        d.sslOptions.pemfile = this.str(pem);
+      }
+      const cpem = tok(o, 'clientpemfile');
+      if (cpem) d.sslOptions.clientpemfile = this.str(cpem);
+      if (tok(o, 'SIGNATURE')) d.signature = tok(o, 'ENABLE') !== undefined;
+      const allow = sub(o, 'allow');
+      if (allow) {
+        const entry = this.allow(allow);
+        if (entry) d.allow.push(entry);
+      }
+    }
+  }
+
+  private allow(a: CstNode): AllowEntry | undefined {
+    const span = this.nodeSpan(a);
+    const user = tok(a, 'user');
+    const pw = tok(a, 'password');
+    if (user && pw) return { kind: 'credentials', user: this.str(user), password: this.str(pw), readonly: tok(a, 'READONLY') !== undefined, span };
+    const group = tok(a, 'group');
+    if (group) return { kind: 'pam', group: this.str(group), readonly: tok(a, 'READONLY') !== undefined, span };
+    const file = tok(a, 'htpasswd');
+    if (file) {
+      const digest = tok(a, 'MD5HASH') ? 'md5' : tok(a, 'CRYPT') ? 'crypt' : 'cleartext';
+      return { kind: 'htpasswd', file: this.str(file), digest, users: toks(a, 'users').map((t) => this.str(t)), span };
+    }
+    const host = tok(a, 'host');
+    if (host) return { kind: 'host', host: this.str(host), span };
+    return undefined;
+  }
+
+  private onreboot(n: CstNode): Located<'start' | 'nostart' | 'laststate'> | undefined {
+    const t = tok(n, 'START') ?? tok(n, 'NOSTART') ?? tok(n, 'LASTSTATE');
+    if (!t) return undefined;
+    return this.loc(t.tokenType.name === 'START' ? 'start' : t.tokenType.name === 'NOSTART' ? 'nostart' : 'laststate', t);
+  }
+
+  private id(n: CstNode): Located<string | number> | undefined {
+    const t = tok(n, 'id');
+    if (!t) return undefined;
+    return t.tokenType.name === 'NUMBER' ? this.num(t) : this.str(t);
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // service entries
+
+  private checkStatement(cs: CstNode): void {
+    const entry = firstChildNode(cs);
+    if (!entry) return;
+    const kw = anyTokenOf(entry, ['CHECKPROC', 'CHECKFILE', 'CHECKFIFO', 'CHECKDIR', 'CHECKFILESYS', 'CHECKHOST', 'CHECKSYSTEM', 'CHECKPROGRAM', 'CHECKNET']);
+    const nameTok = tok(entry, 'SERVICENAME');
+    if (!kw || !nameTok) return;
+    const kind = KIND_OF_RULE[entry.name];
+    if (!kind) return;
+    const base = {
+      name: this.str(nameTok),
+      span: this.nodeSpan(entry),
+      keywordSpan: this.tokenSpan(kw),
+      everyStatements: [] as Every[],
+      groups: [] as Located<string>[],
+      dependsOn: [] as Located<string>[],
+      alerts: [] as AlertRecipient[],
+      noalerts: [] as Located<string>[],
+      tests: [] as Test[],
+      contentFilters: [] as Service['contentFilters'],
+      restartLimits: [] as Service['restartLimits'],
+      complete: !entry.recoveredNode && !hasRecovered(entry),
+    };
+    let svc: Service;
+    switch (kind) {
+      case 'process': {
+        const pid = tok(entry, 'pidfile');
+        const m = tok(entry, 'matching');
+        svc = { ...base, kind };
+        if (pid) svc.pidfile = this.str(pid);
+        if (m) svc.matching = this.str(m);
+        break;
+      }
+      case 'file':
+      case 'fifo':
+      case 'directory':
+      case 'filesystem': {
+        const p = tok(entry, 'PATH');
+        svc = { ...base, kind, path: p ? this.str(p) : this.loc('', kw) };
+        break;
+      }
+      case 'host': {
+        const a = tok(entry, 'address');
+        svc = { ...base, kind, address: a ? this.str(a) : this.loc('', kw) };
+        break;
+      }
+      case 'system':
+        svc = { ...base, kind };
+        break;
+      case 'program': {
+        const c = sub(entry, 'command');
+        svc = { ...base, kind, command: this.command(c, nodes(entry, 'uidGid'), sub(entry, 'timeoutSeconds'), this.limits.programTimeout) };
+        const t = sub(entry, 'timeoutSeconds');
+        const n = t && tok(t, 'NUMBER');
+        if (n) svc.timeout = this.num(n);
+        break;
+      }
+      case 'network': {
+        const v = tok(entry, 'interface');
+        svc = { ...base, kind };
+        if (v && tok(entry, 'ADDRESS')) svc.address = this.str(v);
+        else if (v) svc.interface = this.str(v);
+        break;
+      }
+    }
+    // Statements in source order (common statements and tests interleave).
+    const stmts = [...nodes(entry, 'commonStatement'), ...IF_RULES.flatMap((r) => nodes(entry, r)), ...nodes(entry, 'ignoreContent')];
+    stmts.sort((a, b) => firstSeq(a) - firstSeq(b));
+    for (const st of stmts) {
+      if (st.name === 'commonStatement') this.common(svc, st);
+      else if (st.name === 'ignoreContent') {
+        const c = sub(st, 'contentCondition');
+        const pat = c && tok(c, 'pattern');
+        if (c && pat) svc.contentFilters.push({ negate: isNegated(c), pattern: this.str(pat), fromFile: pat.tokenType.name === 'PATH', span: this.nodeSpan(st) });
+      } else this.ifStatement(svc, st);
+    }
+    this.services.push(svc);
+  }
+
+  private common(svc: Service, st: CstNode): void {
+    const m = sub(st, 'method');
+    if (m) {
+      const t = tok(m, 'START') ?? tok(m, 'STOP') ?? tok(m, 'RESTART');
+      const which = t?.tokenType.name;
+      const def = which === 'START' ? this.limits.startTimeout : which === 'STOP' ? this.limits.stopTimeout : this.limits.restartTimeout;
+      const cmd = this.command(sub(m, 'command'), nodes(m, 'uidGid'), sub(m, 'timeoutSeconds'), def);
+      cmd.span = this.nodeSpan(m);
+      if (which === 'START') svc.start = cmd;
+      else if (which === 'STOP') svc.stop = cmd;
+      else if (which === 'RESTART') svc.restart = cmd;
+      return;
+    }
+    const ev = sub(st, 'every');
+    if (ev) {
+      const span = this.nodeSpan(ev);
+      const n = tok(ev, 'NUMBER');
+      const cron = tok(ev, 'TIMESPEC');
+      let e: Every | undefined;
+      if (n) e = { kind: 'cycles', cycles: this.num(n), span };
+      else if (cron) e = { kind: 'cron', spec: this.str(cron), negate: tok(ev, 'NOTEVERY') !== undefined, span };
+      if (e) {
+        svc.every = e;
+        svc.everyStatements.push(e);
+      }
+      return;
+    }
+    const mode = sub(st, 'mode');
+    if (mode) {
+      const t = tok(mode, 'ACTIVE') ?? tok(mode, 'PASSIVE') ?? tok(mode, 'MANUAL');
+      if (t) svc.mode = this.loc(t.tokenType.name.toLowerCase() as 'active', t);
+      if (t?.tokenType.name === 'MANUAL') svc.onreboot = this.loc('laststate', t);
+      return;
+    }
+    const ob = sub(st, 'onreboot');
+    if (ob) {
+      const v = this.onreboot(ob);
+      if (v) svc.onreboot = v;
+      return;
+    }
+    const g = sub(st, 'group');
+    if (g) {
+      const t = tok(g, 'STRINGNAME');
+      if (t) svc.groups.push(this.str(t));
+      return;
+    }
+    const d = sub(st, 'depends');
+    if (d) {
+      for (const t of toks(d, 'SERVICENAME')) svc.dependsOn.push(this.str(t));
+      return;
+    }
+    const al = sub(st, 'alert');
+    if (al) {
+      const a = this.alert(al);
+      if (a) svc.alerts.push(a);
+      return;
+    }
+    const na = sub(st, 'noalert');
+    if (na) {
+      const t = tok(na, 'MAILADDR');
+      if (t) svc.noalerts.push(this.str(t));
+    }
+  }
+
+  private command(c: CstNode | undefined, uidGids: CstNode[], timeout: CstNode | undefined, defaultMs: number): Command {
+    const argv = c ? toks(c, 'arg').map((t) => this.str(t)) : [];
+    const cmd: Command = { argv, span: c ? this.nodeSpan(c) : this.tokenSpan({ startOffset: NaN } as IToken) };
+    for (const ug of uidGids) {
+      const id = this.id(ug);
+      if (!id) continue;
+      if (tok(ug, 'UID')) cmd.uid = id;
+      else cmd.gid = id;
+    }
+    const n = timeout && tok(timeout, 'NUMBER');
+    if (n) cmd.timeout = this.num(n);
+    else cmd.timeout = { value: defaultMs / 1000, span: cmd.span };
+    return cmd;
+  }
+
+  private action(a: CstNode | undefined): Action | undefined {
+    if (!a) return undefined;
+    const t = anyTokenOf(a, ['ALERT', 'RESTART', 'START', 'STOP', 'UNMONITOR', 'EXEC']);
+    if (!t) return undefined;
+    const action: Action = { kind: t.tokenType.name.toLowerCase() as ActionKind, span: this.nodeSpan(a) };
+    if (action.kind === 'exec') {
+      action.command = this.command(sub(a, 'command'), nodes(a, 'uidGid'), undefined, 0);
+      delete action.command.timeout;
+      const n = tok(a, 'NUMBER');
+      if (n) action.repeatEvery = this.num(n);
+    }
+    return action;
+  }
+
+  private rate(r: CstNode | undefined): Rate {
+    if (!r) return { count: 1, cycles: 1 };
+    const n = tok(r, 'NUMBER');
+    const c = tok(r, 'cycles');
+    const count = n ? Number((n as MToken).value ?? n.image) : 1;
+    const cycles = c ? Number((c as MToken).value ?? c.image) : count;
+    return { count, cycles, span: this.nodeSpan(r) };
+  }
+
+  private tail(t: CstNode | undefined): RuleActions | undefined {
+    if (!t) return undefined;
+    const fail = this.action(sub(t, 'failAction'));
+    if (!fail) return undefined;
+    const ra: RuleActions = { failRate: this.rate(sub(t, 'rate')), failAction: fail, recoveryRate: this.rate(sub(t, 'recoveryRate')) };
+    const rec = this.action(sub(t, 'recoveryAction'));
+    if (rec) ra.recoveryAction = rec;
+    return ra;
+  }
+
+  private ifStatement(svc: Service, st: CstNode): void {
+    const cond = firstChildNode(st);
+    if (!cond) return;
+    const span = this.nodeSpan(st);
+    if (cond.name === 'restartLimit') {
+      const r = tok(cond, 'restarts');
+      const c = tok(cond, 'cycles');
+      const timeout = tok(cond, 'TIMEOUT');
+      const action = timeout ? { kind: 'unmonitor' as const, span: this.tokenSpan(timeout) } : this.action(sub(cond, 'action'));
+      if (r && c && action) svc.restartLimits.push({ restarts: this.num(r), cycles: this.num(c), action, viaTimeout: timeout !== undefined, span });
+      return;
+    }
+    const tests = this.test(cond, span);
+    svc.tests.push(...tests);
+  }
+
+  /** One condition node (and its nested tail) → the test(s) it defines. */
+  private test(cond: CstNode, span: Span): Test[] {
+    const inner = cond.name === 'connection' ? cond : cond;
+    const tailNode = sub(inner, 'tail') ?? findTail(inner);
+    const actions = this.tail(tailNode);
+    if (!actions) return [];
+    const kwTok = tokensOf(cond).find((t) => !['FAILED', 'SUCCEEDED', 'CHANGED', 'NOT', 'TOTAL', 'DISK'].includes(t.tokenType.name)) ?? tokensOf(cond)[0];
+    const keywordSpan = kwTok ? this.tokenSpan(kwTok) : span;
+    const base = { span, keywordSpan, actions };
+    const changed = tok(cond, 'CHANGED') !== undefined;
+    switch (cond.name) {
+      case 'existence':
+        return [{ ...base, kind: 'existence', exists: tok(cond, 'NOT') === undefined }];
+      case 'changedPid':
+        return [{ ...base, kind: tok(cond, 'PPID') ? 'ppid' : 'pid' }];
+      case 'owner': {
+        const idTok = tok(cond, 'id');
+        if (!idTok) return [];
+        const kind = tok(cond, 'EUID') ? 'euid' : tok(cond, 'GID') ? 'gid' : 'uid';
+        return [{ ...base, kind, id: idTok.tokenType.name === 'NUMBER' ? this.num(idTok) : this.str(idTok) }];
+      }
+      case 'securityAttribute': {
+        const a = tok(cond, 'attribute');
+        return a ? [{ ...base, kind: 'securityattribute', attribute: this.str(a) }] : [];
+      }
+      case 'fileDescriptors': {
+        const n = tok(cond, 'NUMBER') ?? tok(cond, 'REAL');
+        return [{ ...base, kind: 'filedescriptors', total: tok(cond, 'TOTAL') !== undefined, operator: op(cond), value: n ? numberOf(n) : 0, percent: tok(cond, 'PERCENT') !== undefined }];
+      }
+      case 'uptime': {
+        const n = tok(cond, 'NUMBER');
+        return [{ ...base, kind: 'uptime', operator: op(cond), seconds: (n ? numberOf(n) : 0) * unitOf(sub(cond, 'timeUnit'), TIME_UNITS) }];
+      }
+      case 'processResources':
+      case 'systemResources': {
+        const conds = nodes(cond, cond.name === 'processResources' ? 'processResource' : 'systemResource');
+        const resTests: Test[] = [];
+        const all: ResourceCondition[] = [];
+        let ioTest: Test | undefined;
+        for (const c of conds) {
+          const rc = this.resource(c);
+          if (rc) all.push(rc);
+          else {
+            const io = this.io(c, base);
+            if (io) ioTest = io;
+          }
+        }
+        const last = all[all.length - 1];
+        if (last) resTests.push({ ...base, keywordSpan: last.span, kind: 'resource', condition: last, discarded: all.slice(0, -1) });
+        if (ioTest) resTests.push(ioTest);
+        return resTests;
+      }
+      case 'checksum': {
+        const h = sub(cond, 'hashType');
+        const e = tok(cond, 'expect');
+        const t: Test = { ...base, kind: 'checksum', changed };
+        if (h) t.hashType = tok(h, 'SHA1HASH') ? 'sha1' : 'md5';
+        if (e) t.expect = this.str(e);
+        return [t];
+      }
+      case 'timestamp': {
+        const k = sub(cond, 'timestampKind');
+        const kt = k && anyToken(k);
+        const which = kt?.tokenType.name === 'ATIME' ? 'atime' : kt?.tokenType.name === 'CTIME' ? 'ctime' : kt?.tokenType.name === 'MTIME' ? 'mtime' : 'timestamp';
+        const n = tok(cond, 'NUMBER');
+        return [{ ...base, kind: 'timestamp', which, changed, operator: changed ? 'changed' : op(cond), seconds: (n ? numberOf(n) : 0) * unitOf(sub(cond, 'timeUnit'), TIME_UNITS) }];
+      }
+      case 'size': {
+        const n = tok(cond, 'NUMBER');
+        return [{ ...base, kind: 'size', changed, operator: changed ? 'changed' : op(cond), bytes: (n ? numberOf(n) : 0) * unitOf(sub(cond, 'sizeUnit'), SIZE_UNITS) }];
+      }
+      case 'permission': {
+        const n = tok(cond, 'NUMBER');
+        const t: Test = { ...base, kind: 'permission', changed };
+        if (n) t.mode = this.loc(parseInt(n.image, 8), n);
+        return [t];
+      }
+      case 'content': {
+        const c = sub(cond, 'contentCondition');
+        const pat = c && tok(c, 'pattern');
+        if (!c || !pat) return [];
+        return [{ ...base, kind: 'content', negate: isNegated(c), pattern: this.str(pat), fromFile: pat.tokenType.name === 'PATH' }];
+      }
+      case 'filesystemTest':
+        return this.filesystemTest(cond, base);
+      case 'programTest': {
+        const pat = tok(cond, 'pattern');
+        if (pat) return [{ ...base, kind: 'programcontent', negate: tok(sub(cond, 'equality') ?? cond, 'NOTEQUAL') !== undefined, pattern: this.str(pat) }];
+        const n = tok(cond, 'NUMBER');
+        return [{ ...base, kind: 'status', changed, operator: changed ? 'changed' : op(cond), value: n ? numberOf(n) : 0 }];
+      }
+      case 'networkTest':
+        return this.networkTest(cond, base);
+      case 'connection':
+        return this.connection(cond, base);
+      default:
+        return [];
+    }
+  }
+
+  private resource(c: CstNode): ResourceCondition | undefined {
+    const la = sub(c, 'loadavg');
+    const src = la ?? c;
+    const t = anyTokenOf(src, [
+      'CPU', 'TOTALCPU', 'CPUUSER', 'CPUSYSTEM', 'CPUWAIT', 'CPUNICE', 'CPUHARDIRQ', 'CPUSOFTIRQ', 'CPUSTEAL', 'CPUGUEST', 'CPUGUESTNICE',
+      'MEMORY', 'TOTALMEMORY', 'SWAP', 'THREADS', 'CHILDREN', 'LOADAVG1', 'LOADAVG5', 'LOADAVG15',
+    ]);
+    if (!t) return undefined;
+    const v = sub(src, 'value');
+    const n = (v && (tok(v, 'NUMBER') ?? tok(v, 'REAL'))) ?? tok(src, 'NUMBER');
+    return {
+      resource: t.tokenType.name.toLowerCase() as ResourceName,
+      operator: op(src),
+      value: n ? numberOf(n) : 0,
+      percent: tok(src, 'PERCENT') !== undefined,
+      unit: unitOf(sub(src, 'sizeUnit'), SIZE_UNITS),
+      perCore: tok(src, 'CORE') !== undefined,
+      span: this.nodeSpan(c),
+    };
+  }
+
+  private io(c: CstNode, base: { span: Span; keywordSpan: Span; actions: RuleActions }): Test | undefined {
+    const dir = tok(c, 'READ') ? 'read' : tok(c, 'WRITE') ? 'write' : undefined;
+    const amount = sub(c, 'ioAmount');
+    if (!dir || !amount) return undefined;
+    const v = sub(amount, 'value');
+    const n = (v && (tok(v, 'NUMBER') ?? tok(v, 'REAL'))) ?? tok(amount, 'NUMBER');
+    return {
+      ...base,
+      kind: 'io',
+      direction: dir,
+      disk: tok(c, 'DISK') !== undefined,
+      operator: op(amount),
+      value: n ? numberOf(n) : 0,
+      unit: unitOf(sub(amount, 'sizeUnit'), SIZE_UNITS),
+      operations: tok(amount, 'OPERATION') !== undefined,
+    };
+  }
+
+  private filesystemTest(c: CstNode, base: { span: Span; keywordSpan: Span; actions: RuleActions }): Test[] {
+    if (tok(c, 'FSFLAG')) return [{ ...base, kind: 'fsflags' }];
+    if (tok(c, 'SPACE') || tok(c, 'INODE')) {
+      const v = sub(c, 'value');
+      const n = (v && (tok(v, 'NUMBER') ?? tok(v, 'REAL'))) ?? tok(c, 'NUMBER') ?? tok(c, 'REAL');
+      return [{
+        ...base,
+        kind: tok(c, 'SPACE') ? 'space' : 'inode',
+        free: tok(c, 'TFREE') !== undefined,
+        operator: op(c),
+        value: n ? numberOf(n) : 0,
+        unit: unitOf(sub(c, 'sizeUnit'), SIZE_UNITS),
+        percent: tok(c, 'PERCENT') !== undefined,
+      }];
+    }
+    if (tok(c, 'SERVICETIME')) {
+      const v = sub(c, 'value');
+      const n = (v && (tok(v, 'NUMBER') ?? tok(v, 'REAL'))) ?? tok(c, 'NUMBER');
+      const value = n ? numberOf(n) : 0;
+      return [{ ...base, kind: 'servicetime', operator: op(c), milliseconds: tok(c, 'MILLISECOND') ? value : value * 1000 }];
+    }
+    const io = this.io(c, base);
+    return io ? [io] : [];
+  }
+
+  private networkTest(c: CstNode, base: { span: Span; keywordSpan: Span; actions: RuleActions }): Test[] {
+    if (tok(c, 'LINK')) {
+      const form = tok(c, 'DOWN') ? 'down' : tok(c, 'UP') ? 'up' : tok(c, 'FAILED') ? 'failed' : 'changed';
+      return [{ ...base, kind: 'link', form }];
+    }
+    if (tok(c, 'SATURATION')) {
+      const n = tok(c, 'NUMBER');
+      return [{ ...base, kind: 'saturation', operator: op(c), percent: n ? numberOf(n) : 0 }];
+    }
+    const dir = tok(c, 'UPLOAD') ? 'upload' : 'download';
+    const nums = toks(c, 'NUMBER');
+    const n = nums[0];
+    const rangeUnit = tok(c, 'MINUTE') ? 'minute' : tok(c, 'HOUR') ? 'hour' : tok(c, 'DAY') ? 'day' : undefined;
+    const t: Test = {
+      ...base,
+      kind: 'bandwidth',
+      direction: dir,
+      total: tok(c, 'TOTAL') !== undefined,
+      operator: op(c),
+      value: n ? numberOf(n) : 0,
+      unit: unitOf(sub(c, 'sizeUnit'), SIZE_UNITS),
+      packets: tok(c, 'PACKET') !== undefined,
+    };
+    if (rangeUnit) {
+      const r = tok(c, 'range');
+      const ut = tok(c, rangeUnit.toUpperCase());
+      t.range = { count: r ? numberOf(r) : 1, unit: rangeUnit, span: r ? this.tokenSpan(r) : ut ? this.tokenSpan(ut) : base.span };
+    }
+    return [t];
+  }
+
+  private connection(c: CstNode, base: { span: Span; keywordSpan: Span; actions: RuleActions }): Test[] {
+    const succeeded = tok(c, 'SUCCEEDED') !== undefined;
+    const conn: ConnectionOptions = { protocolOptions: [], send: [], expect: [], ssl: false, sslOptions: { versions: [] } };
+    const port = sub(c, 'portTest');
+    const url = sub(c, 'urlTest');
+    const unix = sub(c, 'unixTest');
+    const icmp = sub(c, 'icmpTest');
+    const body = port ?? url ?? unix ?? icmp;
+    if (!body) return [];
+    let kind: 'port' | 'url' | 'unixsocket' | 'icmp';
+    let keyword: IToken | undefined;
+    if (port) {
+      kind = 'port';
+      const h = tok(port, 'host');
+      if (h) conn.host = this.str(h);
+      const p = tok(port, 'port');
+      if (p) conn.port = this.num(p);
+      keyword = tok(port, 'PORT');
+    } else if (url) {
+      kind = 'url';
+      const u = tok(url, 'URLOBJECT');
+      if (u) conn.url = this.loc((u as MToken).value as UrlValue, u);
+      keyword = tok(url, 'URL');
+      conn.protocol = this.loc('http', keyword ?? u ?? c as unknown as IToken);
+      if (u && ((u as MToken).value as UrlValue).protocol.toLowerCase() === 'https') conn.ssl = true;
+    } else if (unix) {
+      kind = 'unixsocket';
+      const s = tok(unix, 'socket');
+      if (s) conn.socket = this.str(s);
+      keyword = tok(unix, 'UNIXSOCKET');
+    } else {
+      kind = 'icmp';
+      const t = icmp ? anyTokenOf(icmp, ['PING', 'PING4', 'PING6', 'ICMPECHO']) : undefined;
+      conn.icmpType = t?.tokenType.name === 'ICMPECHO' ? 'echo' : ((t?.tokenType.name.toLowerCase() ?? 'ping') as 'ping');
+      keyword = t;
+    }
+    const opts = [...nodes(body, 'portOption'), body];
+    for (const o of opts) this.connectionOption(o, conn, o === body);
+    const t: Test = { ...base, kind, succeeded, connection: conn };
+    if (keyword) t.keywordSpan = this.tokenSpan(keyword);
+    return [t];
+  }
+
+  private connectionOption(o: CstNode, conn: ConnectionOptions, isBody: boolean): void {
+    if (tok(o, 'IPV4')) conn.ipVersion = 'ipv4';
+    if (tok(o, 'IPV6')) conn.ipVersion = 'ipv6';
+    for (const ct of nodes(o, 'connectionType')) {
+      conn.type = tok(ct, 'UDP') ? 'udp' : tok(ct, 'TCPSSL') ? 'tcpssl' : 'tcp';
+      if (conn.type === 'tcpssl') conn.ssl = true;
+    }
+    for (const p of nodes(o, 'protocol')) {
+      const name = tok(p, 'name');
+      if (!name) continue;
+      conn.protocol = this.loc(name.image.toLowerCase(), name);
+      conn.protocolOptions = [];
+      if (['https', 'imaps', 'pops', 'smtps'].includes(conn.protocol.value)) conn.ssl = true;
+      for (const child of [...nodes(p, 'httpOption'), ...nodes(p, 'apacheStatusOption'), ...nodes(p, 'websocketOption'), ...nodes(p, 'mysqlOption'), p]) {
+        for (const [label, elems] of Object.entries(child.children)) {
+          if (['name', 'PROTOCOL'].includes(label)) continue;
+          for (const e of elems) {
+            if (isNode(e)) {
+              if (e.name === 'credential') {
+                const u = tok(e, 'username');
+                const pw = tok(e, 'password');
+                if (u) conn.protocolOptions.push({ name: 'username', value: this.str(u).value, span: this.tokenSpan(u) });
+                if (pw) conn.protocolOptions.push({ name: 'password', value: this.str(pw).value, span: this.tokenSpan(pw) });
+              }
+              continue;
+            }
+            const mt = e as MToken;
+            if (mt.value === undefined && !/^[a-z]/.test(label)) continue;
+            conn.protocolOptions.push({ name: label.toLowerCase(), value: typeof mt.value === 'number' || typeof mt.value === 'string' ? mt.value : mt.image, span: this.tokenSpan(e) });
+          }
+        }
+      }
+    }
+    for (const se of nodes(o, 'sendExpect')) {
+      const d = tok(se, 'data');
+      if (!d) continue;
+      if (tok(se, 'SEND')) conn.send.push(this.str(d));
+      else conn.expect.push(this.str(d));
+    }
+    const content = tok(o, 'content');
+    if (content) conn.content = { operator: tok(sub(o, 'equality') ?? o, 'NOTEQUAL') ? '!=' : '=', pattern: this.str(content) };
+    for (const t of nodes(o, 'timeoutSeconds')) {
+      const n = tok(t, 'NUMBER');
+      if (n) conn.timeout = this.num(n);
+    }
+    for (const r of nodes(o, 'retry')) {
+      const n = tok(r, 'NUMBER');
+      if (n) conn.retry = this.num(n);
+    }
+    for (const r of nodes(o, 'responseTime')) {
+      const n = tok(r, 'NUMBER');
+      if (n) conn.responseTime = { operator: op(r), milliseconds: numberOf(n) * (tok(r, 'SECOND') ? 1000 : 1), span: this.nodeSpan(r) };
+    }
+    const addr = tok(o, 'address');
+    if (addr) conn.address = this.str(addr);
+    for (const s of nodes(o, 'sslSpec')) {
+      conn.ssl = true;
+      conn.sslOptions = this.sslOptions(sub(s, 'sslOptionBlock'));
+    }
+    for (const cert of nodes(o, 'certificate')) {
+      const h = tok(cert, 'hash');
+      if (h) {
+        const ht = sub(cert, 'hashType');
+        conn.certificateChecksum = { hash: this.str(h) };
+        if (ht) conn.certificateChecksum.hashType = tok(ht, 'SHA1HASH') ? 'sha1' : 'md5';
+      }
+      const d = tok(cert, 'NUMBER');
+      if (d) conn.certificateValidDays = this.num(d);
+    }
+    if (isBody) {
+      const count = tok(o, 'count');
+      if (count) conn.count = this.num(count);
+      const size = tok(o, 'size');
+      if (size) conn.size = this.num(size);
+    }
+  }
+}
+
+const KIND_OF_RULE: Record<string, ServiceKind> = {
+  checkProcess: 'process',
+  checkFile: 'file',
+  checkFifo: 'fifo',
+  checkDirectory: 'directory',
+  checkFilesystem: 'filesystem',
+  checkHost: 'host',
+  checkSystem: 'system',
+  checkProgram: 'program',
+  checkNetwork: 'network',
+};
+
+const IF_RULES = ['processIf', 'fileIf', 'fifoIf', 'filesystemIf', 'hostIf', 'systemIf', 'programIf', 'networkIf'];
+
+// ---------------------------------------------------------------------------------------------
+// CST helpers
+
+function nodes(n: CstNode | undefined, name: string): CstNode[] {
+  const c = n?.children[name];
+  return c ? (c.filter(isNode) as CstNode[]) : [];
+}
+
+function sub(n: CstNode | undefined, name: string): CstNode | undefined {
+  return nodes(n, name)[0];
+}
+
+function toks(n: CstNode | undefined, name: string): MToken[] {
+  const c = n?.children[name];
+  return c ? (c.filter((e) => !isNode(e) && isRealToken(e as IToken)) as MToken[]) : [];
+}
+
+function tok(n: CstNode | undefined, name: string): MToken | undefined {
+  return toks(n, name)[0];
+}
+
+function anyToken(n: CstNode): MToken | undefined {
+  for (const elems of Object.values(n.children)) for (const e of elems) if (!isNode(e) && isRealToken(e as IToken)) return e as MToken;
+  return undefined;
+}
+
+function anyTokenOf(n: CstNode, names: string[]): MToken | undefined {
+  for (const name of names) {
+    const t = tok(n, name);
+    if (t) return t;
+  }
+  return undefined;
+}
+
+function firstChildNode(n: CstNode): CstNode | undefined {
+  let best: CstNode | undefined;
+  let bestSeq = Infinity;
+  for (const elems of Object.values(n.children)) {
+    for (const e of elems) {
+      if (!isNode(e)) continue;
+      const s = firstSeq(e);
+      if (s < bestSeq) {
+        bestSeq = s;
+        best = e;
+      }
+    }
+  }
+  return best;
+}
+
+/** Every real token below a node, in stream order. */
+function tokensOf(n: CstNode): MToken[] {
+  const out: MToken[] = [];
+  const walk = (x: CstNode): void => {
+    for (const elems of Object.values(x.children)) {
+      for (const e of elems) {
+        if (isNode(e)) walk(e);
+        else if (isRealToken(e as IToken)) out.push(e as MToken);
+      }
+    }
+  };
+  walk(n);
+  return out.sort((a, b) => a.seq - b.seq);
+}
+
+function firstSeq(n: CstNode): number {
+  let best = Infinity;
+  const walk = (x: CstNode): void => {
+    for (const elems of Object.values(x.children)) {
+      for (const e of elems) {
+        if (isNode(e)) walk(e);
+        else if (isRealToken(e as IToken) && (e as MToken).seq < best) best = (e as MToken).seq;
+      }
+    }
+  };
+  walk(n);
+  return best;
+}
+
+function hasRecovered(n: CstNode): boolean {
+  if (n.recoveredNode) return true;
+  for (const elems of Object.values(n.children)) {
+    for (const e of elems) {
+      if (isNode(e)) {
+        if (hasRecovered(e)) return true;
+      } else if ((e as IToken).isInsertedInRecovery) return true;
+    }
+  }
+  return false;
+}
+
+function findTail(n: CstNode): CstNode | undefined {
+  const direct = sub(n, 'tail');
+  if (direct) return direct;
+  for (const elems of Object.values(n.children)) {
+    for (const e of elems) {
+      if (isNode(e)) {
+        const t = findTail(e);
+        if (t) return t;
+      }
+    }
+  }
+  return undefined;
+}
+
+function op(n: CstNode): Operator {
+  const o = sub(n, 'operator');
+  const t = o && anyToken(o);
+  return (t && OPERATORS[t.tokenType.name]) ?? '=';
+}
+
+function unitOf(n: CstNode | undefined, table: Record<string, number>): number {
+  const t = n && anyToken(n);
+  return (t && table[t.tokenType.name]) ?? 1;
+}
+
+function numberOf(t: IToken): number {
+  const v = (t as MToken).value;
+  return typeof v === 'number' ? v : Number(t.image);
+}
+
+function isNegated(c: CstNode): boolean {
+  return tok(c, 'NOT') !== undefined || tok(sub(c, 'equality') ?? c, 'NOTEQUAL') !== undefined;
+}
+
+function stripUndefined<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([k, v]) => v !== undefined && k !== 'versions')) as Partial<T>;
+}
