@@ -251,7 +251,9 @@ class SemanticChecks {
       if (t.kind === 'link') {
         if (t.form === 'up') linkUp = true;
         else if (t.form === 'down' || t.form === 'failed') linkDown = true;
-        if (linkUp && linkDown) this.error(t.keywordSpan, 'Mixing link up and down tests is not supported');
+        // Monit reports this at the interface named in the header (spec §8.16).
+        const at = svc.kind === 'network' ? (svc.interface ?? svc.address)?.span : undefined;
+        if (linkUp && linkDown) this.error(at ?? t.keywordSpan, 'Mixing link up and down tests is not supported', CODES.semantic, t.keywordSpan);
       }
     }
     for (const r of svc.restartLimits) {

@@ -1,0 +1,45 @@
+/**
+ * Runs monitlint's checker in-process on real files, the way `monitlint check FILE` does.
+ */
+import * as nodeFs from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync, chmodSync } from 'node:fs';
+import { hostname, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { checkFile, isUnreadable, type FileCheck } from '../../src/check/api.js';
+import type { Fs } from '../../src/config/fs.js';
+
+export const realFs: Fs = {
+  readFileSync: (p) => nodeFs.readFileSync(p),
+  statSync: (p) => nodeFs.statSync(p),
+  lstatSync: (p) => nodeFs.lstatSync(p),
+  readdirSync: (p) => nodeFs.readdirSync(p),
+};
+
+/** Checks `name` in directory `cwd` with host checks on, as `monit -t -c name` run in `cwd`. */
+export function checkInDir(cwd: string, name: string, hostChecks = true): FileCheck {
+  const r = checkFile(name, {
+    fs: realFs,
+    cwd,
+    ...(hostChecks ? { host: { uid: process.getuid?.() ?? 0, hostname: hostname() } } : {}),
+  });
+  if (isUnreadable(r)) throw new Error(`${name}: ${r.error}`);
+  return r;
+}
+
+/** Writes text to a private temp file (mode 0600, as Monit demands) and checks it. */
+export function checkText(text: string, hostChecks = true): FileCheck {
+  const dir = mkdtempSync(join(tmpdir(), 'monitlint-t-'));
+  try {
+    writeFileSync(join(dir, 'monitrc'), text);
+    chmodSync(join(dir, 'monitrc'), 0o600);
+    return checkInDir(dir, 'monitrc', hostChecks);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** The first error of a check, or undefined. */
+export function firstError(r: FileCheck): { line: number; message: string } | undefined {
+  const d = r.diagnostics.find((x) => x.severity === 'error');
+  return d ? { line: d.span.line, message: d.message } : undefined;
+}
