@@ -1020,17 +1020,7 @@ function tokensOf(n: CstNode): MToken[] {
 }
 
 function firstSeq(n: CstNode): number {
-  let best = Infinity;
-  const walk = (x: CstNode): void => {
-    for (const elems of Object.values(x.children)) {
-      for (const e of elems) {
-        if (isNode(e)) walk(e);
-        else if (isRealToken(e as IToken) && (e as MToken).seq < best) best = (e as MToken).seq;
-      }
-    }
-  };
-  walk(n);
-  return best;
+  return tokensOf(n)[0]?.seq ?? Infinity;
 }
 
 function hasRecovered(n: CstNode): boolean {
