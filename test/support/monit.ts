@@ -76,11 +76,16 @@ export function findExecutable(name: string): string | null {
   return null;
 }
 
-/** The monit binary: `$MONIT_BIN` if set (and executable), else `monit` on PATH, else null. */
+/**
+ * The monit binary: `$MONIT_BIN` if set (a path, or a name looked up on PATH), else `monit` on
+ * PATH; null if that is not an executable file. A MONIT_BIN that is wrong is not silently
+ * replaced by another monit.
+ */
 export function findMonit(): string | null {
   const fromEnv = process.env.MONIT_BIN;
-  if (fromEnv !== undefined && fromEnv !== '') return isExecutableFile(fromEnv) ? fromEnv : null;
-  return findExecutable('monit');
+  if (fromEnv === undefined || fromEnv === '') return findExecutable('monit');
+  if (!fromEnv.includes('/')) return findExecutable(fromEnv);
+  return isExecutableFile(fromEnv) ? fromEnv : null;
 }
 
 const MISSING_MONIT = [

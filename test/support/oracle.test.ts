@@ -196,10 +196,7 @@ monitSuite('live monit agrees with VERDICTS.tsv', () => {
     if (requireCorpus() === null) return;
     verdicts = readVerdicts();
     files = listPlainFiles();
-    const run = await cachedRunMonitTBatch(
-      files.map((f) => f.path),
-      2,
-    );
+    const run = await cachedRunMonitTBatch(files.map((f) => f.path), 2);
     results = run.results;
     console.log(
       `oracle run over ${files.length} corpus files: ${(run.elapsedMs / 1000).toFixed(1)} s, ` +
