@@ -581,7 +581,7 @@ class Scanner {
       const e2 = this.strEnd(e + 1);
       if (e2 > e + 1) offer(e2 - p, 60, () => this.emit(T.MAILADDR, p, e2, s.slice(p, e2)));
     }
-    if (c0(w) === '/') offer(e - p, 62, () => this.emit(T.PATH, p, e, w));
+    if (w.startsWith('/')) offer(e - p, 62, () => this.emit(T.PATH, p, e, w));
     if (s.charCodeAt(e) === 0x3a /* : */) this.offerMailFormat(lw, p, e, offer);
     offer(e - p, 69, () => this.emit(T.STRING, p, e, w));
     // An IPv6 literal is longer than the word only when a ':' follows it.
@@ -913,7 +913,7 @@ class Scanner {
       return;
     }
     if (en > p) {
-      const name = unquoteName(s.slice(p, en));
+      const name = stripQuotes(s.slice(p, en));
       if (name) addr.value.name = name;
       this.cur.pos = en;
       return;
@@ -1012,7 +1012,7 @@ class Scanner {
         if (m && m[0].length > len) len = m[0].length;
       }
       if (len > 0) {
-        const value = unquoteHeaderValue(s.slice(p + 1, p + len));
+        const value = stripQuotes(s.slice(p + 1, p + len));
         this.emit(T.HTTPHEADER, p, p + len, `${this.headerName.trim()}:${value}`);
         this.cur.pos = p + len;
         return;
@@ -1103,15 +1103,7 @@ class Scanner {
   }
 }
 
-function c0(s: string): string {
-  return s[0] ?? '';
-}
-
-/** `Str_unquote` for a display name: strip blanks and quotes around it. */
-function unquoteName(s: string): string {
-  return s.replace(/^[\s"']+|[\s"']+$/g, '');
-}
-
-function unquoteHeaderValue(s: string): string {
+/** `Str_unquote` without escape processing: strip blanks and quotes around a name or header value. */
+function stripQuotes(s: string): string {
   return s.replace(/^[\s"']+|[\s"']+$/g, '');
 }

@@ -157,7 +157,7 @@ class SemanticChecks {
     const httpd = settings.httpd;
     if (httpd) {
       const perm = httpd.unixSocketPermission;
-      if (perm) this.permissionRange(perm);
+      if (perm) this.permission(perm);
       const users = new Set<string>();
       for (const a of httpd.allow) {
         if (a.kind !== 'credentials') continue;
@@ -172,9 +172,6 @@ class SemanticChecks {
         if (!o.pemfile && !(o.pemchain && o.pemkey)) this.error(at, 'SSL server PEM file is required (please use ssl pemfile option)', CODES.semantic, endOf(at));
         else if (o.pemfile && (o.pemchain || o.pemkey)) this.error(at, 'SSL server option pemfile and pemchain|pemkey are mutually exclusive', CODES.semantic, endOf(at));
       }
-    }
-    for (const m of settings.mmonit) {
-      if (m.url.value.port === 0) continue;
     }
 
     const names = new Map<string, Service>();
@@ -275,9 +272,9 @@ class SemanticChecks {
     if (err) this.error(p.span, `Regex parsing error: ${err}`);
   }
 
-  private permissionRange(p: Located<number>): void {
-    const raw = p.span; // the digits were read as octal by the builder
-    if (!Number.isFinite(p.value) || p.value > 0o7777 || Number.isNaN(p.value)) this.error(raw, 'Permission statements must have an octal value between 0 and 7777');
+  /** §8.12, §4.15: the digits as written must be octal and at most 7777. */
+  private permission(p: Located<number>): void {
+    if (!/^[0-7]+$/.test(this.textOf(p.span)) || p.value > 0o7777) this.error(p.span, 'Permission statements must have an octal value between 0 and 7777');
   }
 
   private test(t: Test): void {
@@ -290,11 +287,7 @@ class SemanticChecks {
     for (const a of [actions.failAction, actions.recoveryAction]) if (a?.command) this.command(a.command);
     switch (t.kind) {
       case 'permission':
-        if (t.mode) {
-          const digits = t.mode.span.endOffset - t.mode.span.startOffset;
-          const text = this.textOf(t.mode.span);
-          if (!/^[0-7]+$/.test(text) || t.mode.value > 0o7777 || digits === 0) this.error(t.mode.span, 'Permission statements must have an octal value between 0 and 7777');
-        }
+        if (t.mode) this.permission(t.mode);
         break;
       case 'content':
         if (!t.fromFile) this.regex(t.pattern);

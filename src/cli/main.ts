@@ -2,20 +2,12 @@
  * The command line: commander wiring only. Parses options, calls the stages, picks the reporter,
  * sets the exit code. The only module that touches `process`, the terminal and the real disk.
  */
-import * as nodeFs from 'node:fs';
 import { hostname } from 'node:os';
 import { Command, CommanderError, Option } from 'commander';
 import { checkFile, isUnreadable } from '../check/api.js';
-import type { Fs } from '../config/fs.js';
 import { formatConcise, formatJson, type CheckedFile } from '../report/check-report.js';
 import { EXIT } from './exit.js';
-
-const realFs: Fs = {
-  readFileSync: (p) => nodeFs.readFileSync(p),
-  statSync: (p) => nodeFs.statSync(p),
-  lstatSync: (p) => nodeFs.lstatSync(p),
-  readdirSync: (p) => nodeFs.readdirSync(p),
-};
+import { realFs } from './real-fs.js';
 
 interface Io {
   stdout: (s: string) => void;

@@ -122,6 +122,11 @@ class Builder {
     return this.loc(typeof v === 'string' ? v : t.image, t);
   }
 
+  /** Permission digits are read as octal (§8.12); invalid digits are left to the checker. */
+  octal(t: IToken): Located<number> {
+    return this.loc(parseInt(t.image, 8), t);
+  }
+
   num(t: IToken): Located<number> {
     const v = (t as MToken).value;
     return this.loc(typeof v === 'number' ? v : Number(t.image), t);
@@ -355,7 +360,7 @@ class Builder {
             else if (id) d.unixSocketGid = id;
           }
           const perm = tok(u, 'NUMBER');
-          if (perm) d.unixSocketPermission = this.num(perm);
+          if (perm) d.unixSocketPermission = this.octal(perm);
           if (tok(u, 'READONLY')) d.unixSocketReadonly = true;
         }
       }
@@ -626,9 +631,7 @@ class Builder {
 
   /** One condition node (and its nested tail) → the test(s) it defines. */
   private test(cond: CstNode, span: Span): Test[] {
-    const inner = cond.name === 'connection' ? cond : cond;
-    const tailNode = sub(inner, 'tail') ?? findTail(inner);
-    const actions = this.tail(tailNode);
+    const actions = this.tail(findTail(cond));
     if (!actions) return [];
     const kwTok = tokensOf(cond).find((t) => !['FAILED', 'SUCCEEDED', 'CHANGED', 'NOT', 'TOTAL', 'DISK'].includes(t.tokenType.name)) ?? tokensOf(cond)[0];
     const keywordSpan = kwTok ? this.tokenSpan(kwTok) : span;
@@ -698,7 +701,7 @@ class Builder {
       case 'permission': {
         const n = tok(cond, 'NUMBER');
         const t: Test = { ...base, kind: 'permission', changed };
-        if (n) t.mode = this.loc(parseInt(n.image, 8), n);
+        if (n) t.mode = this.octal(n);
         return [t];
       }
       case 'content': {
@@ -732,8 +735,7 @@ class Builder {
       'MEMORY', 'TOTALMEMORY', 'SWAP', 'THREADS', 'CHILDREN', 'LOADAVG1', 'LOADAVG5', 'LOADAVG15',
     ]);
     if (!t) return undefined;
-    const v = sub(src, 'value');
-    const n = (v && (tok(v, 'NUMBER') ?? tok(v, 'REAL'))) ?? tok(src, 'NUMBER');
+    const n = amountToken(src);
     return {
       resource: t.tokenType.name.toLowerCase() as ResourceName,
       operator: op(src),
@@ -749,8 +751,7 @@ class Builder {
     const dir = tok(c, 'READ') ? 'read' : tok(c, 'WRITE') ? 'write' : undefined;
     const amount = sub(c, 'ioAmount');
     if (!dir || !amount) return undefined;
-    const v = sub(amount, 'value');
-    const n = (v && (tok(v, 'NUMBER') ?? tok(v, 'REAL'))) ?? tok(amount, 'NUMBER');
+    const n = amountToken(amount);
     return {
       ...base,
       kind: 'io',
@@ -766,8 +767,7 @@ class Builder {
   private filesystemTest(c: CstNode, base: { span: Span; keywordSpan: Span; actions: RuleActions }): Test[] {
     if (tok(c, 'FSFLAG')) return [{ ...base, kind: 'fsflags' }];
     if (tok(c, 'SPACE') || tok(c, 'INODE')) {
-      const v = sub(c, 'value');
-      const n = (v && (tok(v, 'NUMBER') ?? tok(v, 'REAL'))) ?? tok(c, 'NUMBER') ?? tok(c, 'REAL');
+      const n = amountToken(c);
       return [{
         ...base,
         kind: tok(c, 'SPACE') ? 'space' : 'inode',
@@ -779,8 +779,7 @@ class Builder {
       }];
     }
     if (tok(c, 'SERVICETIME')) {
-      const v = sub(c, 'value');
-      const n = (v && (tok(v, 'NUMBER') ?? tok(v, 'REAL'))) ?? tok(c, 'NUMBER');
+      const n = amountToken(c);
       const value = n ? numberOf(n) : 0;
       return [{ ...base, kind: 'servicetime', operator: op(c), milliseconds: tok(c, 'MILLISECOND') ? value : value * 1000 }];
     }
@@ -1058,6 +1057,12 @@ function op(n: CstNode): Operator {
 function unitOf(n: CstNode | undefined, table: Record<string, number>): number {
   const t = n && anyToken(n);
   return (t && table[t.tokenType.name]) ?? 1;
+}
+
+/** The number of a condition: inside its `value` node, or a bare NUMBER/REAL of the node. */
+function amountToken(n: CstNode): MToken | undefined {
+  const v = sub(n, 'value');
+  return (v && (tok(v, 'NUMBER') ?? tok(v, 'REAL'))) ?? tok(n, 'NUMBER') ?? tok(n, 'REAL');
 }
 
 function numberOf(t: IToken): number {

@@ -58,6 +58,7 @@ const EXAMPLES: Array<[string, string, boolean]> = [
   ['§4.12 mailserver', 'set mailserver mail.example.com port 587 username "u@example.com" password "secret" using tls { verify: enable }, backup.example.com port 25 with timeout 45 seconds using hostname "h.example.com"\n', true],
   ['§4.14 two addresses', 'set alert a@b.com, c@d.com\n', false],
   ['§4.14 alert events', 'set alert foo@bar only on { timeout, nonexist } with reminder on 10 cycles\n', true],
+  ['§4.15 socket permission not octal', 'set httpd unixsocket /tmp/x.sock permission 0999 allow admin:x\n', false],
   ['§4.15 httpd ssl without pem', 'set httpd port 2812 with ssl allow admin:x\n', false],
   ['§5.1 pidfile and matching', 'check process p pidfile /run/p.pid matching "x"\n', false],
   ['§5.2 program needs a test', 'check program pr with path "/bin/true"\n', false],

@@ -114,18 +114,28 @@ export function requireMonit(): string | null {
  * its tests, so the body must only register tests and hooks, never run monit itself.
  */
 export function monitSuite(name: string, body: (monitBin: string) => void): void {
-  let bin: string | null;
+  requiringSuite(name, 'the real monit', requireMonit, body);
+}
+
+/**
+ * `describe` for tests that need `what`: `require` returns it, null to skip locally (after its own
+ * loud warning), or throws in CI, which becomes one failing test that says why.
+ */
+export function requiringSuite<T>(name: string, what: string, require: () => T | null, body: (value: T) => void): void {
+  let value: T | null;
   try {
-    bin = requireMonit();
+    value = require();
   } catch (err) {
     describe(name, () => {
-      it('needs the real monit', () => {
+      it(`needs ${what}`, () => {
         throw err;
       });
     });
     return;
   }
-  describe.skipIf(bin === null)(name, () => body(bin ?? 'monit'));
+  describe.skipIf(value === null)(name, () => {
+    if (value !== null) body(value);
+  });
 }
 
 const versionCache = new Map<string, string>();

@@ -1,19 +1,11 @@
 /**
  * Runs monitlint's checker in-process on real files, the way `monitlint check FILE` does.
  */
-import * as nodeFs from 'node:fs';
 import { mkdtempSync, rmSync, writeFileSync, chmodSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { checkFile, isUnreadable, type FileCheck } from '../../src/check/api.js';
-import type { Fs } from '../../src/config/fs.js';
-
-export const realFs: Fs = {
-  readFileSync: (p) => nodeFs.readFileSync(p),
-  statSync: (p) => nodeFs.statSync(p),
-  lstatSync: (p) => nodeFs.lstatSync(p),
-  readdirSync: (p) => nodeFs.readdirSync(p),
-};
+import { realFs } from '../../src/cli/real-fs.js';
 
 /** Checks `name` in directory `cwd` with host checks on, as `monit -t -c name` run in `cwd`. */
 export function checkInDir(cwd: string, name: string, hostChecks = true): FileCheck {

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { listPlainFiles, readVerdictOutputs, readVerdicts, requireCorpus, type Verdict, type VerdictClass } from './corpus.js';
-import { monitSuite, monitVersion, parseMonitOutput, runMonitT, WARNING_PATTERNS, type MonitResult } from './monit.js';
+import { monitSuite, monitVersion, requiringSuite, parseMonitOutput, runMonitT, WARNING_PATTERNS, type MonitResult } from './monit.js';
 import { cachedRunMonitTBatch, cacheReadsEnabled } from './oracle-cache.js';
 
 /** Quoted values and ids replaced, so messages can be grouped by kind. */
@@ -30,18 +30,7 @@ function table(header: readonly string[], rows: readonly (readonly (string | num
 
 /** A suite that needs the corpus: skipped locally without it, one failing test in CI. */
 function corpusSuite(name: string, body: () => void): void {
-  let dir: string | null;
-  try {
-    dir = requireCorpus();
-  } catch (err) {
-    describe(name, () => {
-      it('needs the corpus', () => {
-        throw err;
-      });
-    });
-    return;
-  }
-  describe.skipIf(dir === null)(name, body);
+  requiringSuite(name, 'the corpus', requireCorpus, () => body());
 }
 
 corpusSuite('reading monit output (VERDICTS_OUTPUT.tsv, no monit needed)', () => {
