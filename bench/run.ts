@@ -220,7 +220,7 @@ function runSize(ctx: Context, n: number): Row {
   const monit: Summary = monitArgv === null ? { wallMs: null, peakKb: null, runs: 0, exitCodes: [], ok: false, error: 'monit not found' } : measure(monitArgv, runs, [0], ctx.method, ctx.scratch, ctx.scratch);
   if (monitArgv !== null && !monit.ok) process.stderr.write(`warning: monit did not accept the ${n}-service file: ${monit.error ?? ''}\n`);
   // Exit 1 would mean "findings"; a crash, a missing build or a usage error is 2 or more.
-  const monitlint = measure([process.execPath, join(ctx.root, 'bin', 'monitlint'), 'check', '--no-host-checks', file], runs, [0, 1], ctx.method, ctx.scratch, ctx.root);
+  const monitlint = measure([join(ctx.root, 'bin', 'monitlint'), 'check', '--no-host-checks', file], runs, [0, 1], ctx.method, ctx.scratch, ctx.root);
   rmSync(file, { force: true });
   return { n, bytes, monit, monitlint };
 }

@@ -6,16 +6,20 @@
  * model builder and `src/check`, as Monit checks them in its semantic actions.
  */
 import { CstParser, type CstNode, type IRecognitionException, type TokenType } from 'chevrotain';
+import { LazyLookaheadStrategy } from './lazy-lookahead.js';
 import { allTokens, T } from './tokens.js';
 
 /** Which `else` part a test accepts (§7.3). */
 type Recovery = 'success' | 'failure' | 'none';
 
+const MAX_LOOKAHEAD = 4;
+
 export class MonitParser extends CstParser {
   constructor() {
     super(allTokens as TokenType[], {
       recoveryEnabled: true,
-      maxLookahead: 4,
+      maxLookahead: MAX_LOOKAHEAD,
+      lookaheadStrategy: new LazyLookaheadStrategy({ maxLookahead: MAX_LOOKAHEAD }),
       nodeLocationTracking: 'full',
       skipValidations: process.env.MONITLINT_GRAMMAR_VALIDATIONS !== '1',
     });

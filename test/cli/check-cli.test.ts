@@ -2,7 +2,7 @@
  * `monitlint check` as a user runs it: output formats, exit codes, and bad input that must give a
  * one-line message with the path and exit 2, never a stack trace.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,7 +12,7 @@ import { repoRoot } from '../support/corpus.js';
 const bin = join(repoRoot, 'bin', 'monitlint');
 
 function run(args: string[], cwd: string): { code: number; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [bin, ...args], { cwd, encoding: 'utf8', timeout: 30_000 });
+  const r = spawnSync(bin, args, { cwd, encoding: 'utf8', timeout: 30_000 });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -26,7 +26,6 @@ describe('monitlint check', () => {
   };
 
   beforeAll(() => {
-    execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: repoRoot, stdio: 'ignore' });
     dir = mkdtempSync(join(tmpdir(), 'monitlint-cli-'));
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -1,0 +1,62 @@
+/**
+ * Builds what bin/monitlint runs:
+ *   dist/monitlint.cjs       the CLI and its dependencies in one file (esbuild), so start-up does
+ *                            not resolve and compile hundreds of ES modules (lodash-es alone);
+ *   dist/monitlint.blob      a V8 start-up snapshot of that file with the parser analysed;
+ *   dist/monitlint.blob.id   which node binary the snapshot belongs to. A snapshot only loads in
+ *                            the exact node that built it (another one aborts), so the launcher
+ *                            uses the blob only when `node` on the PATH is that binary.
+ * Each file is written to a temporary name and renamed, so a concurrent run never sees half a file.
+ *
+ *   tsx scripts/bundle.ts          (part of `npm run build`, and of the tests' global set-up)
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+
+/** The launcher's fingerprint of a node binary: `stat -L -c '%n %s %Y %i'` of its real path. */
+export function nodeFingerprint(execPath: string): string {
+  const real = realpathSync(execPath);
+  const st = statSync(real);
+  return `${real} ${st.size} ${Math.floor(st.mtimeMs / 1000)} ${st.ino}`;
+}
+
+export async function bundle(outDir = join(root, 'dist')): Promise<{ script: string; blob: string | null }> {
+  mkdirSync(outDir, { recursive: true });
+  const tag = `.tmp-${process.pid}`;
+  const script = join(outDir, 'monitlint.cjs');
+  await build({
+    entryPoints: [join(root, 'src/cli/entry.ts')],
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    outfile: script + tag,
+    logLevel: 'warning',
+    legalComments: 'none',
+  });
+  renameSync(script + tag, script);
+
+  const blob = join(outDir, 'monitlint.blob');
+  const r = spawnSync(process.execPath, ['--no-warnings', '--snapshot-blob', blob + tag, '--build-snapshot', script], { encoding: 'utf8' });
+  if (r.status !== 0) {
+    // The plain script still works; only start-up is slower. Say so, and leave no stale blob.
+    rmSync(blob + tag, { force: true });
+    rmSync(blob, { force: true });
+    rmSync(blob + '.id', { force: true });
+    process.stderr.write(`bundle: no start-up snapshot (node --build-snapshot failed): ${(r.stderr || r.error?.message || '').trim()}\n`);
+    return { script, blob: null };
+  }
+  writeFileSync(blob + '.id' + tag, nodeFingerprint(process.execPath) + '\n');
+  renameSync(blob + tag, blob);
+  renameSync(blob + '.id' + tag, blob + '.id');
+  return { script, blob };
+}
+
+if (process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  await bundle();
+}

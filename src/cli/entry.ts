@@ -1,0 +1,71 @@
+/**
+ * The process entry of the shipped bundle (dist/monitlint.cjs), run by bin/monitlint.
+ *
+ * Start-up is most of a one-file run, so the bundle doubles as a V8 start-up snapshot builder
+ * (`node --build-snapshot`, see scripts/bundle.ts): while the snapshot is built, the parser is
+ * constructed (Chevrotain's grammar analysis) and the heap is frozen; a run from the snapshot
+ * starts with all of that done and only calls `main`. Without a usable snapshot the same file
+ * runs as a plain script. Nothing here may read the environment, the terminal or the clock at
+ * module load: in a snapshot those values would be the build machine's.
+ */
+import { startupSnapshot } from 'node:v8';
+import { lex } from '../../grammar/lexer.js';
+import { parseTokens } from '../../grammar/parser.js';
+import { main } from './main.js';
+
+function run(args: string[]): void {
+  main(args).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (err: unknown) => {
+      // main maps every expected failure to a message and an exit code; this is the last guard.
+      process.stderr.write(`monitlint: internal error: ${err instanceof Error ? err.message : String(err)}\n`);
+      process.exitCode = 2;
+    },
+  );
+}
+
+/**
+ * Statements most control files use. Parsing them while the snapshot is built makes Chevrotain
+ * build the lookahead functions of those productions (it does so lazily, grammar/lazy-lookahead.ts),
+ * so they are in the snapshot too. Only speed depends on this text, never a result.
+ */
+const WARM_UP = `
+set daemon 30 with start delay 10
+set log syslog
+set pidfile /var/run/monit.pid
+set mailserver localhost port 25
+set alert root@localhost not on { instance }
+set httpd unixsocket /run/monit.sock allow localhost allow admin:secret
+check system localhost
+  if loadavg (5min) > 4 for 3 cycles then alert
+  if memory usage > 90% then alert
+check process sshd with pidfile /var/run/sshd.pid
+  start program = "/usr/sbin/service ssh start" with timeout 60 seconds
+  stop program = "/usr/sbin/service ssh stop"
+  if failed host 127.0.0.1 port 22 protocol ssh with timeout 5 seconds for 2 cycles then restart
+  if cpu > 80% for 5 cycles then alert
+  if 5 restarts within 5 cycles then unmonitor
+  depends on sshd_bin
+  group ssh
+check file sshd_bin with path /usr/sbin/sshd
+  if failed checksum then unmonitor
+  if failed permission 755 then unmonitor
+  if failed uid root then unmonitor
+check filesystem rootfs with path /
+  if space usage > 90% then alert
+check host web with address 127.0.0.1
+  if failed port 80 protocol http request "/" then alert
+check program backup with path "/usr/local/bin/backup" every "0 3 * * *"
+  if status != 0 then alert
+include /etc/monit/conf.d/*
+`;
+
+if (startupSnapshot.isBuildingSnapshot()) {
+  parseTokens(lex('/etc/monitrc', WARM_UP).tokens);
+  // From a snapshot, argv is [node, ...args]: the launcher passes `--` and no script path.
+  startupSnapshot.setDeserializeMainFunction(() => run(process.argv.slice(1)));
+} else {
+  run(process.argv.slice(2));
+}
