@@ -15,7 +15,7 @@
  * Positions are real (file, 1-based line and column, offsets) rather than Monit's line counter,
  * which drifts on backslashes and a few other quirks.
  */
-import { createTokenInstance, type IToken, type TokenType } from 'chevrotain';
+import type { IToken, TokenType } from 'chevrotain';
 import { KEYWORD_SPELLINGS, NOISE_WORDS, T } from './tokens.js';
 
 /** A file taking part in one lexing run; `index` is the value of {@link MToken.fileIndex}. */
@@ -161,7 +161,16 @@ function lineStartsOf(text: string): number[] {
 }
 
 /** 1-based line and column of an offset. */
-export function positionOf(file: SourceFile, offset: number): { line: number; column: number } {
+/** The 0-based index of the line holding `offset`, searched forward from line `hint` (a
+ * binary search when the offset lies before the hint). */
+function lineIndexNear(starts: number[], offset: number, hint: number): number {
+  if ((starts[hint] ?? 0) > offset) return positionOf({ lineStarts: starts }, offset).line - 1;
+  let i = hint;
+  while (i + 1 < starts.length && (starts[i + 1] ?? 0) <= offset) i++;
+  return i;
+}
+
+export function positionOf(file: Pick<SourceFile, 'lineStarts'>, offset: number): { line: number; column: number } {
   const starts = file.lineStarts;
   let lo = 0;
   let hi = starts.length - 1;
@@ -346,6 +355,8 @@ interface Buffer {
   file: SourceFile;
   pos: number;
   mode: Mode;
+  /** 0-based line of the last token emitted from this file. */
+  line: number;
 }
 
 /**
@@ -377,7 +388,7 @@ class Scanner {
     controlText: string,
     private readonly resolver: IncludeResolver | undefined,
   ) {
-    this.cur = { file: this.addFile(controlPath, controlText), pos: 0, mode: Mode.Initial };
+    this.cur = { file: this.addFile(controlPath, controlText), pos: 0, mode: Mode.Initial, line: 0 };
   }
 
   private addFile(path: string, text: string, includedFrom?: SourceFile['includedFrom']): SourceFile {
@@ -416,14 +427,29 @@ class Scanner {
   }
 
   private emit(type: TokenType, start: number, end: number, value?: MToken['value'], quoted = false): void {
-    const file = this.cur.file;
-    const s = positionOf(file, start);
-    const e = positionOf(file, Math.max(start, end - 1));
-    const t = createTokenInstance(type, file.text.slice(start, end), start, end - 1, s.line, e.line, s.column, e.column) as MToken;
-    t.fileIndex = file.index;
-    t.seq = this.tokens.length;
-    if (value !== undefined) t.value = value;
-    if (quoted) t.quoted = true;
+    const cur = this.cur;
+    const file = cur.file;
+    const last = Math.max(start, end - 1);
+    // Tokens come in offset order within a file, so a line cursor replaces two binary searches.
+    const startLine = (cur.line = lineIndexNear(file.lineStarts, start, cur.line));
+    const endLine = lineIndexNear(file.lineStarts, last, startLine);
+    // One object shape for every token (Chevrotain's fields, then ours): the parser reads
+    // tokens in its hottest loop, and a single hidden class keeps those reads monomorphic.
+    const t: MToken = {
+      image: file.text.slice(start, end),
+      startOffset: start,
+      endOffset: end - 1,
+      startLine: startLine + 1,
+      endLine: endLine + 1,
+      startColumn: start - (file.lineStarts[startLine] ?? 0) + 1,
+      endColumn: last - (file.lineStarts[endLine] ?? 0) + 1,
+      tokenTypeIdx: type.tokenTypeIdx ?? 0,
+      tokenType: type,
+      fileIndex: file.index,
+      seq: this.tokens.length,
+      value,
+      quoted,
+    };
     this.tokens.push(t);
   }
 
@@ -1098,7 +1124,7 @@ class Scanner {
         return;
       }
       this.stack.push(this.cur);
-      this.cur = { file: this.addFile(path, r.text, includedFrom), pos: 0, mode: Mode.Initial };
+      this.cur = { file: this.addFile(path, r.text, includedFrom), pos: 0, mode: Mode.Initial, line: 0 };
     }
   }
 }

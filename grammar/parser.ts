@@ -5,7 +5,7 @@
  * The parser only decides structure. Values (ranges, regexes, users) are checked later, by the
  * model builder and `src/check`, as Monit checks them in its semantic actions.
  */
-import { CstParser, type CstNode, type IRecognitionException, type TokenType } from 'chevrotain';
+import { CstParser, type CstNode, type IRecognitionException, type IToken, type TokenType } from 'chevrotain';
 import { LazyLookaheadStrategy } from './lazy-lookahead.js';
 import { allTokens, T } from './tokens.js';
 
@@ -1805,4 +1805,58 @@ export function parseTokens(tokens: import('chevrotain').IToken[]): ParseOutput 
   p.input = tokens;
   const cst = p.file();
   return { cst, errors: p.errors };
+}
+
+/**
+ * Token types that can only begin a top-level statement: the grammar consumes `SET` only at the
+ * start of `setStatement` and a `CHECK…` token only at the start of a check entry (§3).
+ */
+const STATEMENT_START: ReadonlySet<TokenType> = new Set([
+  T.SET, T.CHECKPROC, T.CHECKFILE, T.CHECKFIFO, T.CHECKDIR, T.CHECKFILESYS, T.CHECKHOST, T.CHECKSYSTEM, T.CHECKPROGRAM, T.CHECKNET,
+]);
+
+/**
+ * Parses a token stream one top-level statement at a time and hands each statement's CST to
+ * `visit`, in stream order, so the caller can build from it and drop it: a whole-file CST of a
+ * 20,000-service file holds about a gigabyte, and the garbage collector's work grows with it.
+ *
+ * The stream is cut before every statement-start token. No valid statement contains one, so the
+ * cuts never split a statement; in a broken one, the parse of the piece ends where the whole-file
+ * parse would have failed, at that same token, which the errors report instead of the piece's end.
+ * Error recovery stays inside one statement: a typo cannot swallow the statements after it.
+ * Never throws on any input; the errors of all pieces are returned in stream order.
+ */
+export function parseStatements(tokens: readonly IToken[], visit: (statement: CstNode) => void): IRecognitionException[] {
+  const p = parser();
+  const errors: IRecognitionException[] = [];
+  let start = 0;
+  do {
+    let end = start + 1;
+    while (end < tokens.length && !STATEMENT_START.has((tokens[end] as IToken).tokenType)) end++;
+    p.input = tokens.slice(start, end);
+    const cst = p.file();
+    const next = tokens[end];
+    for (const e of p.errors) {
+      // The piece's end stands for the next statement's first token.
+      if (next !== undefined && !Number.isFinite(e.token.startOffset)) e.token = next;
+      errors.push(e);
+    }
+    const statements = [...(cst.children.setStatement ?? []), ...(cst.children.checkStatement ?? [])] as CstNode[];
+    if (statements.length > 1) statements.sort((a, b) => firstTokenSeq(a) - firstTokenSeq(b));
+    for (const s of statements) visit(s);
+    start = end;
+  } while (start < tokens.length);
+  return errors;
+}
+
+/** The stream position (`seq`, set by the lexer) of a node's first real token. */
+function firstTokenSeq(n: CstNode): number {
+  let first = Infinity;
+  for (const elems of Object.values(n.children)) {
+    for (const e of elems) {
+      const s = 'children' in e ? firstTokenSeq(e) : Number.isFinite(e.startOffset) ? ((e as IToken & { seq?: number }).seq ?? Infinity) : Infinity;
+      if (s < first) first = s;
+    }
+  }
+  return first;
 }

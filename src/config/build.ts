@@ -51,8 +51,26 @@ function isRealToken(t: IToken): t is MToken {
 }
 
 /** Builds a {@link Config} from the CST of a control file and the files the lexer read. */
-export function buildConfig(cst: CstNode, files: SourceFile[]): Config {
-  return new Builder(files).build(cst);
+export function buildConfig(cst: CstNode, files: SourceFile[], tokens: readonly MToken[]): Config {
+  return new Builder(files, new NodeIndex(tokens)).build(cst);
+}
+
+/** Builds a {@link Config} statement by statement (see `parseStatements`), keeping no CST. */
+export class ConfigBuilder {
+  private readonly builder: Builder;
+
+  constructor(files: SourceFile[], tokens: readonly MToken[]) {
+    this.builder = new Builder(files, new NodeIndex(tokens));
+  }
+
+  /** Adds the next top-level statement (`setStatement` or `checkStatement`), in stream order. */
+  statement(st: CstNode): void {
+    this.builder.statement(st);
+  }
+
+  finish(): Config {
+    return this.builder.finish();
+  }
 }
 
 class Builder {
@@ -60,15 +78,25 @@ class Builder {
   private readonly settings: Settings = { limits: this.limits, mailservers: [], alerts: [], mmonit: [] };
   private readonly services: Service[] = [];
 
-  constructor(private readonly files: SourceFile[]) {}
+  constructor(
+    private readonly files: SourceFile[],
+    private readonly ix: NodeIndex,
+  ) {}
 
   build(cst: CstNode): Config {
-    // Global and service statements interleave; limits apply to what follows, so walk in order.
-    const ordered = [...nodes(cst, 'setStatement'), ...nodes(cst, 'checkStatement')].sort((a, b) => firstSeq(a) - firstSeq(b));
-    for (const st of ordered) {
-      if (st.name === 'setStatement') this.setStatement(st);
-      else this.checkStatement(st);
-    }
+    const ordered = [...nodes(cst, 'setStatement'), ...nodes(cst, 'checkStatement')].sort((a, b) => this.ix.firstSeq(a) - this.ix.firstSeq(b));
+    for (const st of ordered) this.statement(st);
+    return this.finish();
+  }
+
+  /** Adds one top-level statement. Global and service statements interleave, and `set limits`
+   * applies to what follows it, so statements must come in stream order. */
+  statement(st: CstNode): void {
+    if (st.name === 'setStatement') this.setStatement(st);
+    else this.checkStatement(st);
+  }
+
+  finish(): Config {
     this.settings.limits = this.limits;
     return {
       file: this.files[0]?.path ?? '',
@@ -95,22 +123,56 @@ class Builder {
   }
 
   tokenSpan(t: IToken): Span {
-    const m = t as MToken;
-    const file = this.files[m.fileIndex];
-    if (!file || !isRealToken(t)) return { file: this.files[0]?.path ?? '', line: 1, column: 1, endLine: 1, endColumn: 1, startOffset: 0, endOffset: 0 };
-    return this.offsetSpan(file, t.startOffset, (t.endOffset ?? t.startOffset) + 1);
+    return isRealToken(t) ? this.spanBetween(t, t) : this.noSpan();
   }
 
   /** From the first to the last token of a node (within the first token's file). */
   nodeSpan(n: CstNode): Span {
-    const ts = tokensOf(n);
-    const first = ts[0];
-    if (!first) return this.tokenSpan({ startOffset: NaN } as IToken);
-    let last = first;
-    for (const t of ts) if (t.fileIndex === first.fileIndex) last = t;
-    const file = this.files[first.fileIndex];
-    if (!file) return this.tokenSpan(first);
-    return this.offsetSpan(file, first.startOffset, (last.endOffset ?? last.startOffset) + 1);
+    const { first, last, count } = this.ix.of(n);
+    if (count === 0) return this.noSpan();
+    if (last - first + 1 !== count) {
+      // Error recovery skipped tokens inside the node: use the node's own tokens.
+      const ts = this.ix.tokensOf(n);
+      const h = ts[0] as MToken;
+      let t = h;
+      for (const x of ts) if (x.fileIndex === h.fileIndex) t = x;
+      return this.spanBetween(h, t);
+    }
+    const head = this.ix.token(first);
+    if (!head) return this.noSpan();
+    let tail = head;
+    for (let i = last; i > first; i--) {
+      const t = this.ix.token(i);
+      if (t && t.fileIndex === head.fileIndex && t.seq === i) {
+        tail = t;
+        break;
+      }
+    }
+    return this.spanBetween(head, tail);
+  }
+
+  /** The span from the start of `head` to the end of `tail` (same file). Lines and columns come
+   * from the tokens, which the lexer positioned; no search. */
+  private spanBetween(head: MToken, tail: MToken): Span {
+    const file = this.files[head.fileIndex];
+    if (!file) return this.noSpan();
+    const end = (tail.endOffset ?? tail.startOffset) + 1;
+    let endLine = tail.endLine ?? tail.startLine ?? 1;
+    let endColumn = (tail.endColumn ?? tail.startColumn ?? 0) + 1;
+    if (end <= tail.startOffset) {
+      // An empty token ends where it starts.
+      endLine = tail.startLine ?? 1;
+      endColumn = tail.startColumn ?? 1;
+    } else if (file.text.charCodeAt(end - 1) === 0x0a) {
+      // The position just after a newline is the start of the next line.
+      endLine += 1;
+      endColumn = 1;
+    }
+    return { file: file.path, line: head.startLine ?? 1, column: head.startColumn ?? 1, endLine, endColumn, startOffset: head.startOffset, endOffset: end };
+  }
+
+  private noSpan(): Span {
+    return { file: this.files[0]?.path ?? '', line: 1, column: 1, endLine: 1, endColumn: 1, startOffset: 0, endOffset: 0 };
   }
 
   loc<T>(value: T, t: IToken): Located<T> {
@@ -424,7 +486,7 @@ class Builder {
   // service entries
 
   private checkStatement(cs: CstNode): void {
-    const entry = firstChildNode(cs);
+    const entry = this.ix.firstChildNode(cs);
     if (!entry) return;
     const kw = anyTokenOf(entry, ['CHECKPROC', 'CHECKFILE', 'CHECKFIFO', 'CHECKDIR', 'CHECKFILESYS', 'CHECKHOST', 'CHECKSYSTEM', 'CHECKPROGRAM', 'CHECKNET']);
     const nameTok = tok(entry, 'SERVICENAME');
@@ -443,7 +505,7 @@ class Builder {
       tests: [] as Test[],
       contentFilters: [] as Service['contentFilters'],
       restartLimits: [] as Service['restartLimits'],
-      complete: !entry.recoveredNode && !hasRecovered(entry),
+      complete: !entry.recoveredNode && !this.ix.hasRecovered(entry),
     };
     let svc: Service;
     switch (kind) {
@@ -489,7 +551,7 @@ class Builder {
     }
     // Statements in source order (common statements and tests interleave).
     const stmts = [...nodes(entry, 'commonStatement'), ...IF_RULES.flatMap((r) => nodes(entry, r)), ...nodes(entry, 'ignoreContent')];
-    stmts.sort((a, b) => firstSeq(a) - firstSeq(b));
+    stmts.sort((a, b) => this.ix.firstSeq(a) - this.ix.firstSeq(b));
     for (const st of stmts) {
       if (st.name === 'commonStatement') this.common(svc, st);
       else if (st.name === 'ignoreContent') {
@@ -614,7 +676,7 @@ class Builder {
   }
 
   private ifStatement(svc: Service, st: CstNode): void {
-    const cond = firstChildNode(st);
+    const cond = this.ix.firstChildNode(st);
     if (!cond) return;
     const span = this.nodeSpan(st);
     if (cond.name === 'restartLimit') {
@@ -633,7 +695,7 @@ class Builder {
   private test(cond: CstNode, span: Span): Test[] {
     const actions = this.tail(findTail(cond));
     if (!actions) return [];
-    const kwTok = tokensOf(cond).find((t) => !['FAILED', 'SUCCEEDED', 'CHANGED', 'NOT', 'TOTAL', 'DISK'].includes(t.tokenType.name)) ?? tokensOf(cond)[0];
+    const kwTok = this.ix.tokensOf(cond).find((t) => !['FAILED', 'SUCCEEDED', 'CHANGED', 'NOT', 'TOTAL', 'DISK'].includes(t.tokenType.name)) ?? this.ix.tokensOf(cond)[0];
     const keywordSpan = kwTok ? this.tokenSpan(kwTok) : span;
     const base = { span, keywordSpan, actions };
     const changed = tok(cond, 'CHANGED') !== undefined;
@@ -987,51 +1049,107 @@ function anyTokenOf(n: CstNode, names: string[]): MToken | undefined {
   return undefined;
 }
 
-function firstChildNode(n: CstNode): CstNode | undefined {
-  let best: CstNode | undefined;
-  let bestSeq = Infinity;
-  for (const elems of Object.values(n.children)) {
-    for (const e of elems) {
-      if (!isNode(e)) continue;
-      const s = firstSeq(e);
-      if (s < bestSeq) {
-        bestSeq = s;
-        best = e;
-      }
-    }
-  }
-  return best;
+const NODE_INFO = Symbol('monitlint.nodeInfo');
+
+/** What the builder asks of a CST node's tokens, computed once per node. */
+interface NodeInfo {
+  /** `seq` of the first and last real token below the node (Infinity / -Infinity when none). */
+  first: number;
+  last: number;
+  /** How many real tokens are below the node. */
+  count: number;
+  /** A token inserted or a node re-synced by Chevrotain's error recovery lies below it. */
+  recovered: boolean;
 }
 
-/** Every real token below a node, in stream order. */
-function tokensOf(n: CstNode): MToken[] {
-  const out: MToken[] = [];
-  const walk = (x: CstNode): void => {
-    for (const elems of Object.values(x.children)) {
+/**
+ * Token queries on the CST, in time linear in the file. A node's real tokens are a contiguous
+ * run of the token stream unless error recovery skipped some inside it, which `count` detects:
+ * then (broken input only) the node is walked. Statement sorting calls `firstSeq` O(n log n)
+ * times, so every answer is kept.
+ */
+class NodeIndex {
+  constructor(private readonly tokens: readonly MToken[]) {}
+
+  of(n: CstNode): NodeInfo {
+    // Kept on the node itself: a WeakMap costs more than the walk at a million nodes.
+    const holder = n as CstNode & { [NODE_INFO]?: NodeInfo };
+    const known = holder[NODE_INFO];
+    if (known) return known;
+    const r: NodeInfo = { first: Infinity, last: -Infinity, count: 0, recovered: n.recoveredNode === true };
+    const children = n.children;
+    for (const key in children) {
+      const elems = children[key] as CstElement[];
+      for (let i = 0; i < elems.length; i++) {
+        const e = elems[i] as CstElement;
+        if (isNode(e)) {
+          const c = this.of(e);
+          if (c.first < r.first) r.first = c.first;
+          if (c.last > r.last) r.last = c.last;
+          r.count += c.count;
+          if (c.recovered) r.recovered = true;
+        } else if (isRealToken(e)) {
+          const seq = e.seq;
+          if (seq < r.first) r.first = seq;
+          if (seq > r.last) r.last = seq;
+          r.count++;
+        } else if (e.isInsertedInRecovery) {
+          r.recovered = true;
+        }
+      }
+    }
+    holder[NODE_INFO] = r;
+    return r;
+  }
+
+  /** The stream position of the first real token below a node (Infinity when it has none). */
+  firstSeq(n: CstNode): number {
+    return this.of(n).first;
+  }
+
+  hasRecovered(n: CstNode): boolean {
+    return this.of(n).recovered;
+  }
+
+  /** The token with sequence number `seq`. */
+  token(seq: number): MToken | undefined {
+    return this.tokens[seq];
+  }
+
+  /** Every real token below a node, in stream order. */
+  tokensOf(n: CstNode): MToken[] {
+    const { first, last, count } = this.of(n);
+    if (count === 0) return [];
+    if (last - first + 1 === count && this.tokens[first]?.seq === first) return this.tokens.slice(first, last + 1);
+    const out: MToken[] = [];
+    const walk = (x: CstNode): void => {
+      for (const elems of Object.values(x.children)) {
+        for (const e of elems) {
+          if (isNode(e)) walk(e);
+          else if (isRealToken(e as IToken)) out.push(e as MToken);
+        }
+      }
+    };
+    walk(n);
+    return out.sort((a, b) => a.seq - b.seq);
+  }
+
+  /** The child node that starts first in the stream. */
+  firstChildNode(n: CstNode): CstNode | undefined {
+    let best: CstNode | undefined;
+    let bestSeq = Infinity;
+    for (const elems of Object.values(n.children)) {
       for (const e of elems) {
-        if (isNode(e)) walk(e);
-        else if (isRealToken(e as IToken)) out.push(e as MToken);
+        if (!isNode(e)) continue;
+        const s = this.firstSeq(e);
+        if (s < bestSeq) {
+          bestSeq = s;
+          best = e;
+        }
       }
     }
-  };
-  walk(n);
-  return out.sort((a, b) => a.seq - b.seq);
-}
-
-function firstSeq(n: CstNode): number {
-  return tokensOf(n)[0]?.seq ?? Infinity;
-}
-
-function hasRecovered(n: CstNode): boolean {
-  if (n.recoveredNode) return true;
-  for (const elems of Object.values(n.children)) {
-    for (const e of elems) {
-      if (isNode(e)) {
-        if (hasRecovered(e)) return true;
-      } else if ((e as IToken).isInsertedInRecovery) return true;
-    }
+    return best;
   }
-  return false;
 }
 
 function findTail(n: CstNode): CstNode | undefined {

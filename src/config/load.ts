@@ -5,8 +5,8 @@
  */
 import type { IRecognitionException } from 'chevrotain';
 import { lex, type IncludeResolver, type LexDiagnostic, type MToken, type SourceFile } from '../../grammar/lexer.js';
-import { parseTokens } from '../../grammar/parser.js';
-import { buildConfig } from './build.js';
+import { parseStatements } from '../../grammar/parser.js';
+import { ConfigBuilder } from './build.js';
 import { errnoMessage, type Fs } from './fs.js';
 import { glob, hasMagic } from './glob.js';
 import type { Config } from './model.js';
@@ -63,7 +63,7 @@ export function includeResolver(opts: LoadOptions): IncludeResolver {
 /** Parses control-file text (already read) with its includes. Never throws on any input. */
 export function parseControlText(path: string, text: string, opts: LoadOptions): Parsed {
   const lexed = lex(path, text, includeResolver(opts));
-  const parsed = parseTokens(lexed.tokens);
-  const config = buildConfig(parsed.cst, lexed.files);
-  return { config, files: lexed.files, tokens: lexed.tokens, lexDiagnostics: lexed.diagnostics, parseErrors: parsed.errors };
+  const builder = new ConfigBuilder(lexed.files, lexed.tokens);
+  const parseErrors = parseStatements(lexed.tokens, (st) => builder.statement(st));
+  return { config: builder.finish(), files: lexed.files, tokens: lexed.tokens, lexDiagnostics: lexed.diagnostics, parseErrors };
 }
