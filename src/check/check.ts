@@ -9,10 +9,10 @@
 import type { IRecognitionException } from 'chevrotain';
 import type { LexDiagnostic, MToken, SourceFile } from '../../grammar/lexer.js';
 import { positionOf } from '../../grammar/lexer.js';
-import type { Command, Config, Located, Service, Span, Test } from '../config/model.js';
+import type { AllowEntry, Command, Config, Located, Service, Span, Test } from '../config/model.js';
 import type { Diagnostic } from '../diagnostic.js';
 import type { HostContext } from './host.js';
-import { hostChecks } from './host.js';
+import { hostChecks, htpasswdUsers } from './host.js';
 import { ereError } from './regex.js';
 
 export interface CheckInput {
@@ -77,7 +77,7 @@ export function check(input: CheckInput, host?: HostContext): CheckResult {
   }
 
   const spanOrder = (span: Span): number => order(fileIndexOf(input.files, span.file), span.startOffset);
-  const semantic = new SemanticChecks(input.config, spanOrder);
+  const semantic = new SemanticChecks(input.config, spanOrder, host ? (entry) => htpasswdUsers(entry, host).length : undefined);
   semantic.parseTime();
   for (const d of semantic.found) if (d.order < syntaxOrder) out.push(d);
 
@@ -131,6 +131,10 @@ function orderIndex(files: SourceFile[], tokens: MToken[]): (fileIndex: number, 
   };
 }
 
+/** Orders post-parse findings after every finding made while reading (and before the host's
+ * after-parse checks, ordered Infinity). */
+const AFTER_PARSE = Number.MAX_SAFE_INTEGER / 2;
+
 /** The checks that depend only on the file (spec §11.2–§11.4). */
 class SemanticChecks {
   readonly found: Ordered[] = [];
@@ -138,14 +142,24 @@ class SemanticChecks {
   constructor(
     private readonly config: Config,
     private readonly orderOf: (span: Span) => number,
+    /** With host checks: how many usable users an htpasswd `allow` yields. */
+    private readonly htpasswdUsers?: (entry: Extract<AllowEntry, { kind: 'htpasswd' }>) => number,
   ) {}
 
+  /** Set once parsing is over: Monit prints post-parse findings after everything read, in the
+   * order it checks them, not in file order. */
+  private afterParse = false;
+
+  private orderFor(span: Span): number {
+    return this.afterParse ? AFTER_PARSE + this.found.length : this.orderOf(span);
+  }
+
   private error(span: Span, message: string, code: string = CODES.semantic, orderSpan: Span = span): void {
-    this.found.push({ code, severity: 'error', message, span, order: this.orderOf(orderSpan) });
+    this.found.push({ code, severity: 'error', message, span, order: this.orderFor(orderSpan) });
   }
 
   private warning(span: Span, message: string, code: string = CODES.warning): void {
-    this.found.push({ code, severity: 'warning', message, span, order: this.orderOf(span) });
+    this.found.push({ code, severity: 'warning', message, span, order: this.orderFor(span) });
   }
 
   parseTime(): void {
@@ -194,6 +208,8 @@ class SemanticChecks {
     const last = services[services.length - 1];
     if (last?.complete) this.completeness(last, endOf(last.span));
     if (this.found.some((d) => d.severity === 'error')) return;
+    this.afterParse = true;
+    this.mmonit();
 
     const byName = new Map(services.map((s) => [s.name.value.toLowerCase(), s]));
     for (const s of services) {
@@ -220,6 +236,39 @@ class SemanticChecks {
         `'check system' not defined in control file, failed to add automatic configuration (service name ${hostname} is used already) -- please add 'check system <name>' manually`,
       );
     }
+  }
+
+  /**
+   * §4.16: M/Monit needs Monit's TCP httpd to manage services, and, unless a target says
+   * `register without credentials`, a read-write `allow user:password` to register with. Real
+   * monit 5.33 prints these before the dependency checks, as warnings without a position.
+   */
+  private mmonit(): void {
+    const { mmonit, httpd } = this.config.settings;
+    const first = mmonit[0];
+    if (!first) return;
+    const warn = (message: string): void => {
+      this.warning(first.span, message);
+    };
+    if (!httpd?.port && !httpd?.unixSocket) {
+      warn("M/Monit enabled but no httpd allowed -- please add 'set httpd' statement");
+    } else if (!httpd.port) {
+      warn("M/Monit enabled but Monit httpd is using unix socket -- please change 'set httpd' statement to use TCP port in order to be able to manage services on Monit");
+    } else if (mmonit.every((t) => t.registerCredentials) && !this.hasCredentials(httpd)) {
+      warn(
+        "M/Monit registration with credentials enabled, but no suitable credentials found in monit configuration file -- please add 'allow user:password' option to 'set httpd' statement",
+      );
+    }
+  }
+
+  /** A read-write cleartext user Monit could hand to M/Monit: an `allow user:password`, or a user
+   * of a cleartext htpasswd file (its content is known only with host checks). */
+  private hasCredentials(httpd: NonNullable<Config['settings']['httpd']>): boolean {
+    return httpd.allow.some((a) => {
+      if (a.kind === 'credentials') return !a.readonly;
+      if (a.kind === 'htpasswd' && a.digest === 'cleartext') return this.htpasswdUsers?.(a) !== 0;
+      return false;
+    });
   }
 
   private fileStart(): Span {

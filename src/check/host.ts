@@ -4,7 +4,8 @@
  * the control file is private, and the warnings about missing programs and uncomputable
  * checksums. Switched off with `--no-host-checks` for repositories checked on another machine.
  */
-import type { Config, Located, Span } from '../config/model.js';
+import { isIP } from 'node:net';
+import type { AllowEntry, Config, Located, Span } from '../config/model.js';
 import type { Diagnostic } from '../diagnostic.js';
 import { tryStat, type Fs } from '../config/fs.js';
 import { decode } from '../config/load.js';
@@ -18,6 +19,34 @@ export interface HostContext {
   mapPath: (path: string) => string;
   /** The control file's real path, for the ownership and permission check. */
   controlFile?: string;
+  /** Whether a host name resolves (an `allow` of a name that does not is only a warning). */
+  resolves?: (name: string) => boolean;
+}
+
+/** The user names of an htpasswd file (lines `user:hash`), or null when it cannot be read. */
+function readHtpasswd(host: HostContext, path: string): string[] | null {
+  try {
+    return decode(host.fs.readFileSync(host.mapPath(path)))
+      .split('\n')
+      .map((l) => l.trim())
+      .filter((l) => l !== '' && !l.startsWith('#') && l.includes(':'))
+      .map((l) => l.slice(0, l.indexOf(':')));
+  } catch {
+    return null;
+  }
+}
+
+/** The users an htpasswd `allow` gives Monit: the file's users, or the listed ones it has. */
+export function htpasswdUsers(entry: Extract<AllowEntry, { kind: 'htpasswd' }>, host: HostContext): string[] {
+  const users = readHtpasswd(host, entry.file.value) ?? [];
+  return entry.users.length === 0 ? users : entry.users.map((u) => u.value).filter((u) => users.includes(u));
+}
+
+/** An IP address or a network (`10.0.0.0/8`, `10.0.0.0/255.0.0.0`, `fe80::/64`): no lookup. */
+function isAddressOrNetwork(value: string): boolean {
+  const [addr = '', mask] = value.split('/', 2);
+  if (isIP(addr) === 0) return false;
+  return mask === undefined || /^[0-9]+$/.test(mask) || isIP(mask) !== 0;
 }
 
 interface Ordered extends Diagnostic {
@@ -92,11 +121,20 @@ export function hostChecks(config: Config, host: HostContext, orderOf: (span: Sp
     if (httpd.unixSocketGid) checkGid(httpd.unixSocketGid);
     for (const a of httpd.allow) {
       if (a.kind === 'htpasswd') {
-        try {
-          host.fs.readFileSync(host.mapPath(a.file.value));
-        } catch {
+        const entries = readHtpasswd(host, a.file.value);
+        if (entries === null) {
           err(a.file.span, `Cannot read htpasswd (${a.file.value}) '${a.file.value}'`);
+          continue;
         }
+        if (a.users.length === 0) {
+          if (entries.length === 0) warn(a.file.span, `htpasswd file (${a.file.value}) has no usable credentials '${a.file.value}'`);
+        } else {
+          for (const u of a.users) {
+            if (!entries.includes(u.value)) warn(u.span, `htpasswd file (${a.file.value}) has no usable credentials for user ${u.value} '${u.value}'`);
+          }
+        }
+      } else if (a.kind === 'host' && host.resolves && !isAddressOrNetwork(a.host.value) && !host.resolves(a.host.value)) {
+        warn(a.host.span, `invalid allow option: ${a.host.value} '${a.host.value}'`);
       }
     }
     const pem = httpd.sslOptions.pemfile;

@@ -8,6 +8,7 @@ import { checkFile, isUnreadable } from '../check/api.js';
 import { formatConcise, formatJson, type CheckedFile } from '../report/check-report.js';
 import { EXIT } from './exit.js';
 import { realFs } from './real-fs.js';
+import { resolvesHostName } from './real-host.js';
 
 interface Io {
   stdout: (s: string) => void;
@@ -56,7 +57,7 @@ function runCheck(files: string[], opts: { root?: string; hostChecks: boolean; f
       fs: realFs,
       cwd,
       ...(opts.root ? { root: opts.root } : {}),
-      ...(opts.hostChecks ? { host: { uid: process.getuid?.() ?? 0, hostname: hostname() } } : {}),
+      ...(opts.hostChecks ? { host: { uid: process.getuid?.() ?? 0, hostname: hostname(), resolves: resolvesHostName } } : {}),
     });
     if (isUnreadable(r)) {
       io.stderr(`monitlint: ${r.file}: ${r.error}\n`);

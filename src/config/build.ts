@@ -278,7 +278,8 @@ class Builder {
         if (!u) continue;
         const target: Settings['mmonit'][number] = {
           url: this.loc((u as MToken).value as UrlValue, u),
-          registerCredentials: tok(t, 'CREDENTIALS') !== undefined,
+          // `and register without credentials` is the only form that names CREDENTIALS (§4.16).
+          registerCredentials: tok(t, 'CREDENTIALS') === undefined,
           span: this.nodeSpan(t),
         };
         const n = tok(t, 'NUMBER');

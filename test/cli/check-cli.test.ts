@@ -3,7 +3,7 @@
  * one-line message with the path and exit 2, never a stack trace.
  */
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -95,6 +95,30 @@ describe('monitlint check', () => {
       expect(r.stderr).not.toMatch(/\n\s+at /);
     });
   }
+
+  it('gives a one-line message and exit 2 for a file it may not read', () => {
+    // Root reads everything, so as root the check runs as nobody, from a copy of the launcher and
+    // the self-contained bundle in a world-readable directory (the checkout may not be).
+    const asRoot = process.getuid?.() === 0;
+    const d = mkdtempSync(join(tmpdir(), 'monitlint-unreadable-'));
+    try {
+      chmodSync(d, 0o755);
+      mkdirSync(join(d, 'bin'));
+      mkdirSync(join(d, 'dist'));
+      copyFileSync(bin, join(d, 'bin', 'monitlint'));
+      chmodSync(join(d, 'bin', 'monitlint'), 0o755);
+      copyFileSync(join(repoRoot, 'dist', 'monitlint.cjs'), join(d, 'dist', 'monitlint.cjs'));
+      chmodSync(join(d, 'dist', 'monitlint.cjs'), 0o644);
+      writeFileSync(join(d, 'secret.rc'), 'set daemon 30\n');
+      chmodSync(join(d, 'secret.rc'), 0o000);
+      const r = spawnSync(join(d, 'bin', 'monitlint'), ['check', 'secret.rc'], { cwd: d, encoding: 'utf8', timeout: 30_000, ...(asRoot ? { uid: 65534, gid: 65534 } : {}) });
+      expect(r.status).toBe(2);
+      expect(r.stderr).toMatch(/^monitlint: secret\.rc: cannot read control file: Permission denied\n$/);
+      expect(r.stdout).toBe('');
+    } finally {
+      rmSync(d, { recursive: true, force: true });
+    }
+  });
 
   it('reads a file with non-UTF-8 bytes as Monit does (bytes are word characters)', () => {
     const f = write('latin1.rc', Buffer.from('check process caf\xe9 matching "x"\n', 'latin1'));

@@ -6,13 +6,14 @@ import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { checkFile, isUnreadable, type FileCheck } from '../../src/check/api.js';
 import { realFs } from '../../src/cli/real-fs.js';
+import { resolvesHostName } from '../../src/cli/real-host.js';
 
 /** Checks `name` in directory `cwd` with host checks on, as `monit -t -c name` run in `cwd`. */
 export function checkInDir(cwd: string, name: string, hostChecks = true): FileCheck {
   const r = checkFile(name, {
     fs: realFs,
     cwd,
-    ...(hostChecks ? { host: { uid: process.getuid?.() ?? 0, hostname: hostname() } } : {}),
+    ...(hostChecks ? { host: { uid: process.getuid?.() ?? 0, hostname: hostname(), resolves: resolvesHostName } } : {}),
   });
   if (isUnreadable(r)) throw new Error(`${name}: ${r.error}`);
   return r;
