@@ -696,7 +696,7 @@ class Builder {
   private test(cond: CstNode, span: Span): Test[] {
     const actions = this.tail(findTail(cond));
     if (!actions) return [];
-    const kwTok = this.ix.tokensOf(cond).find((t) => !['FAILED', 'SUCCEEDED', 'CHANGED', 'NOT', 'TOTAL', 'DISK'].includes(t.tokenType.name)) ?? this.ix.tokensOf(cond)[0];
+    const kwTok = this.ix.findToken(cond, (t) => !CONDITION_PREFIXES.has(t.tokenType.name)) ?? this.ix.findToken(cond, () => true);
     const keywordSpan = kwTok ? this.tokenSpan(kwTok) : span;
     const base = { span, keywordSpan, actions };
     const changed = tok(cond, 'CHANGED') !== undefined;
@@ -1025,7 +1025,9 @@ function nodes(n: CstNode | undefined, name: string): CstNode[] {
 }
 
 function sub(n: CstNode | undefined, name: string): CstNode | undefined {
-  return nodes(n, name)[0];
+  const c = n?.children[name];
+  if (c) for (let i = 0; i < c.length; i++) if (isNode(c[i] as CstElement)) return c[i] as CstNode;
+  return undefined;
 }
 
 function toks(n: CstNode | undefined, name: string): MToken[] {
@@ -1033,12 +1035,28 @@ function toks(n: CstNode | undefined, name: string): MToken[] {
   return c ? (c.filter((e) => !isNode(e) && isRealToken(e as IToken)) as MToken[]) : [];
 }
 
+/** The first real token labelled `name` directly below `n` (no array built: the builder asks this
+ * a few dozen times per service). */
 function tok(n: CstNode | undefined, name: string): MToken | undefined {
-  return toks(n, name)[0];
+  const c = n?.children[name];
+  if (c) {
+    for (let i = 0; i < c.length; i++) {
+      const e = c[i] as CstElement;
+      if (!isNode(e) && isRealToken(e)) return e;
+    }
+  }
+  return undefined;
 }
 
 function anyToken(n: CstNode): MToken | undefined {
-  for (const elems of Object.values(n.children)) for (const e of elems) if (!isNode(e) && isRealToken(e as IToken)) return e as MToken;
+  const children = n.children;
+  for (const key in children) {
+    const elems = children[key] as CstElement[];
+    for (let i = 0; i < elems.length; i++) {
+      const e = elems[i] as CstElement;
+      if (!isNode(e) && isRealToken(e)) return e;
+    }
+  }
   return undefined;
 }
 
@@ -1051,6 +1069,10 @@ function anyTokenOf(n: CstNode, names: string[]): MToken | undefined {
 }
 
 const NODE_INFO = Symbol('monitlint.nodeInfo');
+
+/** Words before a condition's keyword (`failed port`, `not exist`, `total cpu`): the test is
+ * pointed at the keyword after them. */
+const CONDITION_PREFIXES: ReadonlySet<string> = new Set(['FAILED', 'SUCCEEDED', 'CHANGED', 'NOT', 'TOTAL', 'DISK']);
 
 /** What the builder asks of a CST node's tokens, computed once per node. */
 interface NodeInfo {
@@ -1117,6 +1139,20 @@ class NodeIndex {
     return this.tokens[seq];
   }
 
+  /** The first real token below a node, in stream order, that satisfies `pred`. */
+  findToken(n: CstNode, pred: (t: MToken) => boolean): MToken | undefined {
+    const { first, last, count } = this.of(n);
+    if (count === 0) return undefined;
+    if (last - first + 1 === count && this.tokens[first]?.seq === first) {
+      for (let i = first; i <= last; i++) {
+        const t = this.tokens[i] as MToken;
+        if (pred(t)) return t;
+      }
+      return undefined;
+    }
+    return this.tokensOf(n).find(pred);
+  }
+
   /** Every real token below a node, in stream order. */
   tokensOf(n: CstNode): MToken[] {
     const { first, last, count } = this.of(n);
@@ -1156,8 +1192,11 @@ class NodeIndex {
 function findTail(n: CstNode): CstNode | undefined {
   const direct = sub(n, 'tail');
   if (direct) return direct;
-  for (const elems of Object.values(n.children)) {
-    for (const e of elems) {
+  const children = n.children;
+  for (const key in children) {
+    const elems = children[key] as CstElement[];
+    for (let i = 0; i < elems.length; i++) {
+      const e = elems[i] as CstElement;
       if (isNode(e)) {
         const t = findTail(e);
         if (t) return t;
