@@ -569,50 +569,60 @@ class Scanner {
     let bestLen = 0;
     let bestOrder = Number.MAX_SAFE_INTEGER;
     let apply: (() => void) | undefined;
-    const offer = (len: number, order: number, fn: () => void): void => {
+    // `wins` records a candidate's length and order when it beats the best so far; only then is
+    // its action (a closure) built. Most words are offered several times, and win once.
+    const wins = (len: number, order: number): boolean => {
       if (len > bestLen || (len === bestLen && order < bestOrder)) {
         bestLen = len;
         bestOrder = order;
-        apply = fn;
+        return true;
       }
+      return false;
+    };
+    const offer = (len: number, order: number, fn: () => void): void => {
+      if (wins(len, order)) apply = fn;
     };
 
     // Rule order follows Monit's lexer: noise words, command prefixes, keywords, patterns, values.
-    if (NOISE_WORDS.has(lw)) offer(e - p, 10, () => undefined);
+    if (NOISE_WORDS.has(lw) && wins(e - p, 10)) apply = undefined;
 
     const rules = patternRulesByFirst.get(lw[0] ?? '');
     if (rules) {
-      rules.forEach((r, i) => {
+      for (let i = 0; i < rules.length; i++) {
+        const r = rules[i] as PatternRule;
         r.re.lastIndex = p;
         const m = r.re.exec(s);
-        if (m) offer(m[0].length, r.effect.kind === 'skip' ? 11 : 20 + i, () => this.patternEffect(r.effect, p, p + m[0].length));
-      });
+        if (m && wins(m[0].length, r.effect.kind === 'skip' ? 11 : 20 + i)) {
+          const end = p + m[0].length;
+          apply = () => this.patternEffect(r.effect, p, end);
+        }
+      }
     }
     if (lw.startsWith('check')) this.offerCheck(p, offer);
 
     const kw = KEYWORDS.get(lw);
-    if (kw) offer(e - p, 40, () => this.emit(kw, p, e));
-    if (lw === 'include') offer(e - p, 41, () => { this.cur.mode = Mode.Include; });
-    if (lw === 'every') offer(e - p, 42, () => { this.emit(T.EVERY, p, e); this.cur.mode = Mode.Every; });
+    if (kw && wins(e - p, 40)) apply = () => this.emit(kw, p, e);
+    if (lw === 'include' && wins(e - p, 41)) apply = () => { this.cur.mode = Mode.Include; };
+    if (lw === 'every' && wins(e - p, 42)) apply = () => { this.emit(T.EVERY, p, e); this.cur.mode = Mode.Every; };
 
     // [a-zA-Z0-9]+"://" starts a URL.
     let a = p;
     while (a < s.length && isAlnum(s.charCodeAt(a))) a++;
-    if (a > p && s.startsWith('://', a)) offer(a + 3 - p, 45, () => this.startUrl(p, a));
+    if (a > p && s.startsWith('://', a) && wins(a + 3 - p, 45)) apply = () => this.startUrl(p, a);
 
-    if (/^[0-9]+$/.test(w)) offer(e - p, 50, () => this.emit(T.NUMBER, p, e, atoi(w)));
-    else if (/^[0-9]+\.[0-9]+$/.test(w)) offer(e - p, 51, () => this.emit(T.REAL, p, e, Number(w)));
+    if (/^[0-9]+$/.test(w) && wins(e - p, 50)) apply = () => this.emit(T.NUMBER, p, e, atoi(w));
+    else if (/^[0-9]+\.[0-9]+$/.test(w) && wins(e - p, 51)) apply = () => this.emit(T.REAL, p, e, Number(w));
 
     if (s.charCodeAt(e) === 0x40 /* @ */) {
       const e2 = this.strEnd(e + 1);
-      if (e2 > e + 1) offer(e2 - p, 60, () => this.emit(T.MAILADDR, p, e2, s.slice(p, e2)));
+      if (e2 > e + 1 && wins(e2 - p, 60)) apply = () => this.emit(T.MAILADDR, p, e2, s.slice(p, e2));
     }
-    if (w.startsWith('/')) offer(e - p, 62, () => this.emit(T.PATH, p, e, w));
+    if (w.startsWith('/') && wins(e - p, 62)) apply = () => this.emit(T.PATH, p, e, w);
     if (s.charCodeAt(e) === 0x3a /* : */) this.offerMailFormat(lw, p, e, offer);
-    offer(e - p, 69, () => this.emit(T.STRING, p, e, w));
+    if (wins(e - p, 69)) apply = () => this.emit(T.STRING, p, e, w);
     // An IPv6 literal is longer than the word only when a ':' follows it.
     const v6 = s.charCodeAt(e) === 0x3a ? matchIpv6(s, p) : 0;
-    if (v6 > 0) offer(v6, 71, () => this.emit(T.STRING, p, p + v6, s.slice(p, p + v6)));
+    if (v6 > 0 && wins(v6, 71)) apply = () => this.emit(T.STRING, p, p + v6, s.slice(p, p + v6));
 
     this.cur.pos = p + bestLen;
     apply?.();
