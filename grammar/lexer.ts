@@ -382,6 +382,10 @@ class Scanner {
   private url: { value: UrlValue; start: number } | undefined;
   private address: { value: AddressValue; start: number } | undefined;
   private headerName = '';
+  /** The best candidate of the word being scanned (see `wins`). */
+  private bestLen = 0;
+  private bestOrder = 0;
+  private pending: (() => void) | undefined;
 
   constructor(
     private readonly controlPath: string,
@@ -565,26 +569,13 @@ class Scanner {
     const w = s.slice(p, e);
     const lw = w.toLowerCase();
 
-    // Candidates: [length, rule order, apply]. Longest wins; then the earliest rule (flex).
-    let bestLen = 0;
-    let bestOrder = Number.MAX_SAFE_INTEGER;
-    let apply: (() => void) | undefined;
-    // `wins` records a candidate's length and order when it beats the best so far; only then is
-    // its action (a closure) built. Most words are offered several times, and win once.
-    const wins = (len: number, order: number): boolean => {
-      if (len > bestLen || (len === bestLen && order < bestOrder)) {
-        bestLen = len;
-        bestOrder = order;
-        return true;
-      }
-      return false;
-    };
-    const offer = (len: number, order: number, fn: () => void): void => {
-      if (wins(len, order)) apply = fn;
-    };
+    // Candidates: length, rule order, action. Longest wins; then the earliest rule (flex).
+    this.bestLen = 0;
+    this.bestOrder = Number.MAX_SAFE_INTEGER;
+    this.pending = undefined;
 
     // Rule order follows Monit's lexer: noise words, command prefixes, keywords, patterns, values.
-    if (NOISE_WORDS.has(lw) && wins(e - p, 10)) apply = undefined;
+    if (NOISE_WORDS.has(lw) && this.wins(e - p, 10)) this.pending = undefined;
 
     const rules = patternRulesByFirst.get(lw[0] ?? '');
     if (rules) {
@@ -592,43 +583,60 @@ class Scanner {
         const r = rules[i] as PatternRule;
         r.re.lastIndex = p;
         const m = r.re.exec(s);
-        if (m && wins(m[0].length, r.effect.kind === 'skip' ? 11 : 20 + i)) {
+        if (m && this.wins(m[0].length, r.effect.kind === 'skip' ? 11 : 20 + i)) {
           const end = p + m[0].length;
-          apply = () => this.patternEffect(r.effect, p, end);
+          this.pending = () => this.patternEffect(r.effect, p, end);
         }
       }
     }
-    if (lw.startsWith('check')) this.offerCheck(p, offer);
+    if (lw.startsWith('check')) this.offerCheck(p);
 
     const kw = KEYWORDS.get(lw);
-    if (kw && wins(e - p, 40)) apply = () => this.emit(kw, p, e);
-    if (lw === 'include' && wins(e - p, 41)) apply = () => { this.cur.mode = Mode.Include; };
-    if (lw === 'every' && wins(e - p, 42)) apply = () => { this.emit(T.EVERY, p, e); this.cur.mode = Mode.Every; };
+    if (kw && this.wins(e - p, 40)) this.pending = () => this.emit(kw, p, e);
+    if (lw === 'include' && this.wins(e - p, 41)) this.pending = () => { this.cur.mode = Mode.Include; };
+    if (lw === 'every' && this.wins(e - p, 42)) this.pending = () => { this.emit(T.EVERY, p, e); this.cur.mode = Mode.Every; };
 
     // [a-zA-Z0-9]+"://" starts a URL.
     let a = p;
     while (a < s.length && isAlnum(s.charCodeAt(a))) a++;
-    if (a > p && s.startsWith('://', a) && wins(a + 3 - p, 45)) apply = () => this.startUrl(p, a);
+    if (a > p && s.startsWith('://', a) && this.wins(a + 3 - p, 45)) this.pending = () => this.startUrl(p, a);
 
-    if (/^[0-9]+$/.test(w) && wins(e - p, 50)) apply = () => this.emit(T.NUMBER, p, e, atoi(w));
-    else if (/^[0-9]+\.[0-9]+$/.test(w) && wins(e - p, 51)) apply = () => this.emit(T.REAL, p, e, Number(w));
+    if (/^[0-9]+$/.test(w) && this.wins(e - p, 50)) this.pending = () => this.emit(T.NUMBER, p, e, atoi(w));
+    else if (/^[0-9]+\.[0-9]+$/.test(w) && this.wins(e - p, 51)) this.pending = () => this.emit(T.REAL, p, e, Number(w));
 
     if (s.charCodeAt(e) === 0x40 /* @ */) {
       const e2 = this.strEnd(e + 1);
-      if (e2 > e + 1 && wins(e2 - p, 60)) apply = () => this.emit(T.MAILADDR, p, e2, s.slice(p, e2));
+      if (e2 > e + 1 && this.wins(e2 - p, 60)) this.pending = () => this.emit(T.MAILADDR, p, e2, s.slice(p, e2));
     }
-    if (w.startsWith('/') && wins(e - p, 62)) apply = () => this.emit(T.PATH, p, e, w);
-    if (s.charCodeAt(e) === 0x3a /* : */) this.offerMailFormat(lw, p, e, offer);
-    if (wins(e - p, 69)) apply = () => this.emit(T.STRING, p, e, w);
+    if (w.startsWith('/') && this.wins(e - p, 62)) this.pending = () => this.emit(T.PATH, p, e, w);
+    if (s.charCodeAt(e) === 0x3a /* : */) this.offerMailFormat(lw, p, e);
+    if (this.wins(e - p, 69)) this.pending = () => this.emit(T.STRING, p, e, w);
     // An IPv6 literal is longer than the word only when a ':' follows it.
     const v6 = s.charCodeAt(e) === 0x3a ? matchIpv6(s, p) : 0;
-    if (v6 > 0 && wins(v6, 71)) apply = () => this.emit(T.STRING, p, p + v6, s.slice(p, p + v6));
+    if (v6 > 0 && this.wins(v6, 71)) this.pending = () => this.emit(T.STRING, p, p + v6, s.slice(p, p + v6));
 
-    this.cur.pos = p + bestLen;
-    apply?.();
+    this.cur.pos = p + this.bestLen;
+    const action = this.pending;
+    this.pending = undefined;
+    action?.();
   }
 
-  private offerCheck(p: number, offer: (len: number, order: number, fn: () => void) => void): void {
+  /** Records a candidate's length and rule order when it beats the best so far; only then is its
+   * action (a closure) built. Most words are offered several times, and win once. */
+  private wins(len: number, order: number): boolean {
+    if (len > this.bestLen || (len === this.bestLen && order < this.bestOrder)) {
+      this.bestLen = len;
+      this.bestOrder = order;
+      return true;
+    }
+    return false;
+  }
+
+  private offer(len: number, order: number, fn: () => void): void {
+    if (this.wins(len, order)) this.pending = fn;
+  }
+
+  private offerCheck(p: number): void {
     const s = this.text;
     let q = p + 5;
     while (q < s.length && (s[q] === ' ' || s[q] === '\t')) q++;
@@ -642,10 +650,10 @@ class Scanner {
         if (after !== ' ' && after !== '\t') return;
         len += 1;
       }
-      offer(len, 30 + i, () => this.check(ct.type, ct.program, p, p + len));
+      this.offer(len, 30 + i, () => this.check(ct.type, ct.program, p, p + len));
     });
     // `check[ \t]+` alone: a process check named by the next word (§5.1).
-    offer(q - p, 30, () => this.check(T.CHECKPROC, false, p, q));
+    this.offer(q - p, 30, () => this.check(T.CHECKPROC, false, p, q));
   }
 
   private check(type: TokenType, program: boolean, start: number, end: number): void {
@@ -654,13 +662,13 @@ class Scanner {
     this.checkState = program ? CheckState.Program : CheckState.Other;
   }
 
-  private offerMailFormat(lw: string, p: number, e: number, offer: (len: number, order: number, fn: () => void) => void): void {
+  private offerMailFormat(lw: string, p: number, e: number): void {
     const s = this.text;
     if (lw === 'from' || lw === 'reply-to') {
       let q = e + 1;
       while (q < s.length && (s[q] === ' ' || s[q] === '\t')) q++;
       const type = lw === 'from' ? T.MAILFROM : T.MAILREPLYTO;
-      offer(q - p, 63, () => {
+      this.offer(q - p, 63, () => {
         this.emit(type, p, e + 1);
         this.address = { value: {}, start: q };
         this.cur.mode = Mode.Address;
@@ -668,11 +676,11 @@ class Scanner {
     } else if (lw === 'subject') {
       let q = e + 1;
       while (q < s.length && s[q] !== '}' && s[q] !== '\n') q++;
-      offer(q - p, 64, () => this.emit(T.MAILSUBJECT, p, q, s.slice(e + 1, q).trim()));
+      this.offer(q - p, 64, () => this.emit(T.MAILSUBJECT, p, q, s.slice(e + 1, q).trim()));
     } else if (lw === 'message') {
       let q = s.indexOf('}', e + 1);
       if (q === -1) q = s.length;
-      offer(q - p, 65, () => this.emit(T.MAILBODY, p, q, s.slice(e + 1, q).trim()));
+      this.offer(q - p, 65, () => this.emit(T.MAILBODY, p, q, s.slice(e + 1, q).trim()));
     }
   }
 
