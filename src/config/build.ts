@@ -867,6 +867,15 @@ class Builder {
     for (const ct of nodes(o, 'connectionType')) {
       conn.type = tok(ct, 'UDP') ? 'udp' : tok(ct, 'TCPSSL') ? 'tcpssl' : 'tcp';
       if (conn.type === 'tcpssl') conn.ssl = true;
+      // `type tcpssl sslauto certmd5 …`: the old spelling of TLS options (§9.2), kept like `ssl { … }`.
+      for (const sv of nodes(ct, 'sslVersion')) {
+        const t = anyToken(sv);
+        if (t) conn.sslOptions.versions.push(this.loc(t.image.toLowerCase(), t));
+      }
+      for (const md5 of nodes(ct, 'certmd5')) {
+        const h = tok(md5, 'STRING');
+        if (h) conn.certificateChecksum = { hashType: 'md5', hash: this.str(h) };
+      }
     }
     for (const p of nodes(o, 'protocol')) {
       const name = tok(p, 'name');
@@ -918,7 +927,9 @@ class Builder {
     if (addr) conn.address = this.str(addr);
     for (const s of nodes(o, 'sslSpec')) {
       conn.ssl = true;
-      conn.sslOptions = this.sslOptions(sub(s, 'sslOptionBlock'));
+      // Monit collects the TLS options of one test in one set: later blocks add to earlier ones.
+      const opts = this.sslOptions(sub(s, 'sslOptionBlock'));
+      conn.sslOptions = { ...conn.sslOptions, ...stripUndefined(opts), versions: [...conn.sslOptions.versions, ...opts.versions] };
     }
     for (const cert of nodes(o, 'certificate')) {
       const h = tok(cert, 'hash');
