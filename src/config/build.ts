@@ -59,6 +59,9 @@ class Builder {
   private limits: Limits = { ...DEFAULT_LIMITS };
   private readonly settings: Settings = { limits: this.limits, mailservers: [], alerts: [], mmonit: [] };
   private readonly services: Service[] = [];
+  /** The default timeouts of the next connection and ping tests (see `connection`). */
+  private portTimeoutDefault = DEFAULT_LIMITS.networkTimeout;
+  private icmpTimeoutDefault = DEFAULT_LIMITS.networkTimeout;
 
   constructor(private readonly files: SourceFile[]) {}
 
@@ -487,6 +490,7 @@ class Builder {
         break;
       }
     }
+    if (this.settings.onreboot) svc.defaultOnreboot = this.settings.onreboot.value;
     // Statements in source order (common statements and tests interleave).
     const stmts = [...nodes(entry, 'commonStatement'), ...IF_RULES.flatMap((r) => nodes(entry, r)), ...nodes(entry, 'ignoreContent')];
     stmts.sort((a, b) => firstSeq(a) - firstSeq(b));
@@ -532,6 +536,8 @@ class Builder {
     if (mode) {
       const t = tok(mode, 'ACTIVE') ?? tok(mode, 'PASSIVE') ?? tok(mode, 'MANUAL');
       if (t) svc.mode = this.loc(t.tokenType.name.toLowerCase() as 'active', t);
+      // `mode manual` (deprecated) only sets onreboot laststate; the monitoring mode stays.
+      if (t && t.tokenType.name !== 'MANUAL') svc.monitoringMode = this.loc(t.tokenType.name === 'PASSIVE' ? 'passive' : 'active', t);
       if (t?.tokenType.name === 'MANUAL') svc.onreboot = this.loc('laststate', t);
       return;
     }
@@ -856,6 +862,15 @@ class Builder {
     }
     const opts = [...nodes(body, 'portOption'), body];
     for (const o of opts) this.connectionOption(o, conn, o === body);
+    // Monit resets its test template (and so the default timeout) after each test it adds, so a
+    // test without `timeout` gets the network timeout in force when the previous one was read.
+    if (kind === 'icmp') {
+      conn.defaultTimeoutMs = this.icmpTimeoutDefault;
+      this.icmpTimeoutDefault = this.limits.networkTimeout;
+    } else {
+      conn.defaultTimeoutMs = this.portTimeoutDefault;
+      this.portTimeoutDefault = this.limits.networkTimeout;
+    }
     const t: Test = { ...base, kind, succeeded, connection: conn };
     if (keyword) t.keywordSpan = this.tokenSpan(keyword);
     return [t];
@@ -882,7 +897,7 @@ class Builder {
       if (!name) continue;
       conn.protocol = this.loc(name.image.toLowerCase(), name);
       conn.protocolOptions = [];
-      if (['https', 'imaps', 'pops', 'smtps'].includes(conn.protocol.value)) conn.ssl = true;
+      if (['https', 'imaps', 'pops', 'smtps', 'mysqls'].includes(conn.protocol.value)) conn.ssl = true;
       for (const child of [...nodes(p, 'httpOption'), ...nodes(p, 'apacheStatusOption'), ...nodes(p, 'websocketOption'), ...nodes(p, 'mysqlOption'), p]) {
         for (const [label, elems] of Object.entries(child.children)) {
           if (['name', 'PROTOCOL'].includes(label)) continue;
@@ -926,9 +941,12 @@ class Builder {
     const addr = tok(o, 'address');
     if (addr) conn.address = this.str(addr);
     for (const s of nodes(o, 'sslSpec')) {
-      conn.ssl = true;
+      // A bare `ssl` turns TLS on; in a `ssl { … }` block every option but `ciphers` does, so
+      // `ssl {}` and `ssl { ciphers: … }` alone leave it off (checked with monit -v -t).
+      const block = sub(s, 'sslOptionBlock');
+      if (!block || nodes(block, 'sslOption').some((opt) => !tok(opt, 'CIPHER'))) conn.ssl = true;
       // Monit collects the TLS options of one test in one set: later blocks add to earlier ones.
-      const opts = this.sslOptions(sub(s, 'sslOptionBlock'));
+      const opts = this.sslOptions(block);
       conn.sslOptions = { ...conn.sslOptions, ...stripUndefined(opts), versions: [...conn.sslOptions.versions, ...opts.versions] };
     }
     for (const cert of nodes(o, 'certificate')) {

@@ -100,6 +100,12 @@ export interface ConnectionOptions {
   expect: Located<string>[];
   content?: { operator: Operator; pattern: Located<string> };
   timeout?: Located<number>;
+  /**
+   * Milliseconds used when `timeout` is not written: the `set limits` network timeout in force
+   * when the *previous* test of the same family (connection tests, or ping tests) was read, 5 s
+   * for the first, because Monit resets its test template after adding a test.
+   */
+  defaultTimeoutMs?: number;
   retry?: Located<number>;
   responseTime?: { operator: Operator; milliseconds: number; span: Span };
   address?: Located<string>;
@@ -194,6 +200,10 @@ interface ServiceBase {
   /** Every `every` statement, for the "specified only once" warning. */
   everyStatements: Every[];
   mode?: Located<'active' | 'passive' | 'manual'>;
+  /** The monitoring mode Monit runs: the last `mode active|passive` (`mode manual` leaves it). */
+  monitoringMode?: Located<'active' | 'passive'>;
+  /** The `set onreboot` in force when the entry was read (Monit copies it into the service then). */
+  defaultOnreboot?: 'start' | 'nostart' | 'laststate';
   onreboot?: Located<'start' | 'nostart' | 'laststate'>;
   groups: Located<string>[];
   dependsOn: Located<string>[];

@@ -26,6 +26,7 @@ import { createHash } from 'node:crypto';
 import { readAccounts } from '../check/host.js';
 import type { Fs } from '../config/fs.js';
 import { decode } from '../config/load.js';
+import { DEFAULT_LIMITS } from '../config/model.js';
 import type {
   Action,
   AlertRecipient,
@@ -330,9 +331,8 @@ class Printer {
         throw new Error(`unknown service kind ${(never as Service).kind}`);
       }
     }
-    // `mode manual` only sets onreboot laststate (deprecated since 5.18); the mode stays.
-    out.push(` ${pad('Monitoring mode')} = ${s.mode?.value === 'passive' ? 'passive' : 'active'}`);
-    out.push(` ${pad('On reboot')} = ${s.onreboot?.value ?? this.config.settings.onreboot?.value ?? 'start'}`);
+    out.push(` ${pad('Monitoring mode')} = ${s.monitoringMode?.value ?? 'active'}`);
+    out.push(` ${pad('On reboot')} = ${s.onreboot?.value ?? s.defaultOnreboot ?? 'start'}`);
     this.method('Start program', s.start, out);
     this.method('Stop program', s.stop, out);
     this.method('Restart program', s.restart, out);
@@ -477,7 +477,7 @@ class Printer {
 
   private icmp(t: (Test & { kind: 'icmp' }), line: (label: string, text: string) => void): void {
     const c = t.connection;
-    const timeoutMs = c.timeout ? c.timeout.value * 1000 : this.config.settings.limits.networkTimeout;
+    const timeoutMs = c.timeout ? c.timeout.value * 1000 : (c.defaultTimeoutMs ?? DEFAULT_LIMITS.networkTimeout);
     let text = `if ${t.succeeded ? 'succeeded' : 'failed'} count ${c.count?.value ?? 3} size ${c.size?.value ?? 64} with timeout ${timeToString(timeoutMs)}`;
     if (c.responseTime) text += ` and responsetime ${OPERATOR_NAMES[c.responseTime.operator]} ${timeToString(c.responseTime.milliseconds)}`;
     if (c.address) text += ` via address ${c.address.value}`;
@@ -516,7 +516,7 @@ class Printer {
     if (c.address) text += ` via address ${c.address.value}`;
     const type = c.type === 'udp' || (protocol === 'NTP3' && c.type === undefined) ? 'UDP' : 'TCP';
     const family = c.ipVersion === 'ipv4' ? 'IPv4' : c.ipVersion === 'ipv6' ? 'IPv6' : 'IP';
-    const timeoutMs = c.timeout ? c.timeout.value * 1000 : this.config.settings.limits.networkTimeout;
+    const timeoutMs = c.timeout ? c.timeout.value * 1000 : (c.defaultTimeoutMs ?? DEFAULT_LIMITS.networkTimeout);
     text += ` type ${type}/${family} protocol ${protocol} with timeout ${timeToString(timeoutMs)}`;
     if (c.retry && c.retry.value > 1) text += ` and retry ${c.retry.value} times`;
     if (c.responseTime) text += ` and responsetime ${OPERATOR_NAMES[c.responseTime.operator]} ${timeToString(c.responseTime.milliseconds)}`;
@@ -548,7 +548,7 @@ class Printer {
   }
 
   private unixSocket(succeeded: boolean, c: ConnectionOptions): string {
-    const timeoutMs = c.timeout ? c.timeout.value * 1000 : this.config.settings.limits.networkTimeout;
+    const timeoutMs = c.timeout ? c.timeout.value * 1000 : (c.defaultTimeoutMs ?? DEFAULT_LIMITS.networkTimeout);
     const type = c.type === 'udp' ? 'UDP' : 'TCP';
     let text = `if ${succeeded ? 'succeeded' : 'failed'} ${c.socket?.value ?? ''} type ${type} protocol ${this.protocolName(c)} with timeout ${timeToString(timeoutMs)}`;
     if (c.retry && c.retry.value > 1) text += ` and retry ${c.retry.value} times`;
@@ -715,7 +715,7 @@ function cleanHash(s: string): string {
 function urlEncode(s: string): string {
   const unsafe = new Set([...' "#%<>[\\]^`{|}']);
   let out = '';
-  for (const byte of Buffer.from(s, 'latin1')) {
+  for (const byte of Buffer.from(s, 'utf8')) {
     const ch = String.fromCharCode(byte);
     out += byte < 0x20 || byte >= 0x7f || unsafe.has(ch) ? `%${byte.toString(16).toUpperCase().padStart(2, '0')}` : ch;
   }
