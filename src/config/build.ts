@@ -672,17 +672,25 @@ class Builder {
         const resTests: Test[] = [];
         const all: ResourceCondition[] = [];
         let ioTest: Test | undefined;
+        let lastIsIo = false;
         for (const c of conds) {
           const rc = this.resource(c);
-          if (rc) all.push(rc);
-          else {
+          if (rc) {
+            all.push(rc);
+            lastIsIo = false;
+          } else {
             const io = this.io(c, base);
-            if (io) ioTest = io;
+            if (io) {
+              ioTest = io;
+              lastIsIo = true;
+            }
           }
         }
+        // Monit fills one template per statement, so only its last condition becomes a test,
+        // I/O conditions included (`if cpu > 50% read > 1 MB/s` tests the read rate only).
+        if (lastIsIo && ioTest) return [ioTest];
         const last = all[all.length - 1];
         if (last) resTests.push({ ...base, keywordSpan: last.span, kind: 'resource', condition: last, discarded: all.slice(0, -1) });
-        if (ioTest) resTests.push(ioTest);
         return resTests;
       }
       case 'checksum': {

@@ -179,7 +179,7 @@ check host i with address 192.0.2.1
 `,
     ],
     [
-      'resource, filesystem, file and network limits keep Monit number formats (§8.2–§8.16)',
+      'limits keep Monit number formats; of several conditions in one rule only the last counts (§8.2–§8.16)',
       () => `check process a matching "a"
   if cpu > 0.1% then alert
   if memory > 0.3 GB then alert
@@ -189,6 +189,8 @@ check host i with address 192.0.2.1
   if loadavg (1min) > 1.25 then alert
   if read rate > 1 MB/s then alert
   if disk write > 100 operations then alert
+  if cpu > 50% memory > 20% then alert
+  if cpu > 50% read > 2 MB/s then alert
   if uptime > 3 days then alert
   if filedescriptors > 80% then alert
   if total filedescriptors > 2000 then alert
