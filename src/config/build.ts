@@ -920,6 +920,11 @@ class Builder {
               continue;
             }
             const mt = e as MToken;
+            // `method GET|HEAD` (§9.4): the keyword is the value.
+            if (child.name === 'httpOption' && (label === 'GET' || label === 'HEAD')) {
+              conn.protocolOptions.push({ name: 'method', value: label.toLowerCase(), span: this.tokenSpan(e) });
+              continue;
+            }
             if (mt.value === undefined && !/^[a-z]/.test(label)) continue;
             conn.protocolOptions.push({ name: label.toLowerCase(), value: typeof mt.value === 'number' || typeof mt.value === 'string' ? mt.value : mt.image, span: this.tokenSpan(e) });
           }

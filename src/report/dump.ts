@@ -27,6 +27,7 @@ import { readAccounts } from '../check/host.js';
 import type { Fs } from '../config/fs.js';
 import { decode } from '../config/load.js';
 import { DEFAULT_LIMITS } from '../config/model.js';
+import { monitProtocolName } from '../config/protocol-names.js';
 import type {
   Action,
   AlertRecipient,
@@ -153,17 +154,6 @@ const SERVICE_TYPES: Record<Service['kind'], string> = {
   fifo: 'Fifo',
   program: 'Program',
   network: 'Network',
-};
-
-/** Monit's protocol table names (`PROTOCOL https` runs the HTTP check over TLS, and so on). */
-const PROTOCOL_NAMES: Record<string, string> = {
-  https: 'HTTP',
-  imaps: 'IMAP',
-  pops: 'POP',
-  smtps: 'SMTP',
-  mysqls: 'MYSQL',
-  'postfix-policy': 'POSTFIX-POLICY',
-  'apache-status': 'APACHESTATUS',
 };
 
 /** Alert events in the order Monit prints them, keyed by the grammar's token name (lowercase). */
@@ -485,10 +475,15 @@ class Printer {
     line(label, this.rule(text, t.actions, t.succeeded));
   }
 
+  /**
+   * `send`/`expect` switch a test whose protocol is still the default to `generic`; a later
+   * `protocol` replaces it (after any other protocol they are an error, see src/check).
+   */
   private protocolName(c: ConnectionOptions): string {
-    const p = c.protocol?.value;
-    if (p === undefined || p === 'default') return c.send.length > 0 || c.expect.length > 0 ? 'generic' : 'DEFAULT';
-    return PROTOCOL_NAMES[p] ?? p.toUpperCase();
+    const p = c.protocol;
+    const lastSendExpect = [...c.send, ...c.expect].filter((x) => !p || x.span.file === p.span.file).reduce((m, x) => Math.max(m, x.span.startOffset), -1);
+    if (lastSendExpect >= 0 && (!p || lastSendExpect > p.span.startOffset)) return 'generic';
+    return monitProtocolName(p?.value ?? 'default');
   }
 
   private port(s: Service, kind: 'port' | 'url', succeeded: boolean, c: ConnectionOptions): string {

@@ -153,6 +153,9 @@ check directory d with path /tmp
   if failed port 3306 ipv4 protocol mysqls then alert
   if failed port 123 protocol ntp3 then alert
   if failed port 22 send "hello" expect "SSH" then alert
+  if failed port 24 send "x" protocol pop then alert
+  if failed port 25 send "x" protocol default then alert
+  if failed port 26 protocol default send "x" then alert
   if failed port 83 address 127.0.0.1 responsetime < 100 ms then alert
   if failed url https://user:pw@example.com:8443/path?a=b&c=d and content = "ok" then alert
   if failed url http://[::1]/ then alert
