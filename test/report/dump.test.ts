@@ -246,6 +246,24 @@ check program p with path "/bin/echo a b" with timeout 90 seconds
 `,
     ],
     [
+      'process identity tests and every CPU kind of the system service (§8.6–§8.8, §8.3)',
+      () => `check process dynamo with pidfile /etc/dynamo.pid every 2 cycles
+  if failed security attribute "system_u:system_r:unconfined_t" then alert
+  if failed security attribute "unconfined_u:unconfined_r:x" then restart
+  if changed ppid then alert
+  if failed euid nobody then alert else if succeeded then alert
+check system s
+  if filedescriptors > 80% then alert
+  if cpu usage (user) > 70% then alert
+  if cpu (nice) > 1% then alert
+  if cpu (hardirq) > 1% then alert
+  if cpu (softirq) > 1% then alert
+  if cpu (steal) > 1% then alert
+  if cpu (guest) > 1% then alert
+  if cpu (guestnice) > 1% then alert
+`,
+    ],
+    [
       'check system $HOST is named after the host; a long command is cut to 252 characters and "..."',
       () => `check system $HOST
   start program = "/bin/true ${'a'.repeat(300)}"
