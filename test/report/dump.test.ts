@@ -246,6 +246,28 @@ check program p with path "/bin/echo a b" with timeout 90 seconds
 `,
     ],
     [
+      'recovery spellings, last request wins, every 0 cycles, reminders (§6.2, §6.6, §7.1, §9.4)',
+      () => `set onreboot laststate
+check filesystem data with path "/srv/data"
+  onreboot nostart
+  if space usage > 80 % for 3 cycles then alert else if recovered then exec "/bin/echo ok" as gid root
+  if inode usage > 90% then alert else if passed 2 cycles then restart
+check process p with path /run/p.pid
+  if failed port 80 for 3 cycles then alert
+  if uptime > 30 minutes then alert
+  if uptime < 10 then alert
+  if totalmem > 10% then alert
+  if failed host 127.0.0.1 port 8080 protocol http username "a" password "b" request "/one" request "/two" then alert
+  if failed port 465 certificate checksum sha1 "DA39A3EE5E6B4B0D3255BFEF95601890AFD80709" then alert
+  every 0 cycles
+  alert a@b.c with reminder 7
+check program prog with path "/bin/true"
+  if status != 0 for 2 times within 3 cycles then alert else if succeeded then restart
+check host h with address localhost
+  if failed ping count 0 then alert
+`,
+    ],
+    [
       'process identity tests and every CPU kind of the system service (§8.6–§8.8, §8.3)',
       () => `check process dynamo with pidfile /etc/dynamo.pid every 2 cycles
   if failed security attribute "system_u:system_r:unconfined_t" then alert
