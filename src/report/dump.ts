@@ -244,10 +244,11 @@ class Printer {
     return s;
   }
 
-  /** `Util_commandDescription`: arguments joined, cut to 252 characters plus `...` at 255. */
+  /** `Util_commandDescription`: arguments joined, cut to 252 bytes plus `...` when 255 or longer. */
   static commandText(c: Command): string {
     const full = c.argv.map((a) => a.value).join(' ');
-    return full.length >= 255 ? `${full.slice(0, 252)}...` : full;
+    const bytes = Buffer.from(full, 'utf8');
+    return bytes.length >= 255 ? `${bytes.subarray(0, 252).toString('utf8')}...` : full;
   }
 
   method(label: string, c: Command | undefined, out: string[]): void {
@@ -280,19 +281,24 @@ class Printer {
     return `${lines.join('\n')}\n`;
   }
 
-  /** Groups newest first: Monit prepends each new group to one global list. */
-  private groupOrder(): string[] {
-    const seen: string[] = [];
-    for (const s of this.config.services) for (const g of s.groups) if (!seen.includes(g.value)) seen.push(g.value);
+  /**
+   * Groups newest first: Monit prepends each new group to one global list. Group names compare
+   * case-insensitively (`IS()`), and a group keeps the spelling of its first appearance.
+   */
+  private groupOrder(): Array<{ key: string; name: string }> {
+    const seen: Array<{ key: string; name: string }> = [];
+    for (const s of this.config.services) {
+      for (const g of s.groups) if (!seen.some((x) => x.key === asciiUpper(g.value))) seen.push({ key: asciiUpper(g.value), name: g.value });
+    }
     return seen.reverse();
   }
 
-  private service(s: Service, groupOrder: string[]): string[] {
+  private service(s: Service, groupOrder: Array<{ key: string; name: string }>): string[] {
     const out: string[] = [];
     const name = s.kind === 'system' ? s.name.value.split('$HOST').join(this.host.hostname) : s.name.value;
     out.push(`${pad(`${SERVICE_TYPES[s.kind]} Name`, 21)} = ${name}`);
     const groups: string[] = [];
-    for (const g of groupOrder) for (const mine of s.groups) if (mine.value === g) groups.push(g);
+    for (const g of groupOrder) for (const mine of s.groups) if (asciiUpper(mine.value) === g.key) groups.push(g.name);
     if (groups.length > 0) out.push(` ${pad('Group')} = ${groups.join(', ')}`);
     switch (s.kind) {
       case 'process':
@@ -665,9 +671,12 @@ class Printer {
   }
 }
 
-/** `printevents()`: "All events" for a plain `alert`, else the selected events, each followed by a space. */
+/**
+ * `printevents()`: "All events" for a plain `alert`, else the selected events (all but the listed
+ * ones for `not { … }`), each followed by a space.
+ */
 function eventsText(a: AlertRecipient): string {
-  if (a.events.length === 0) return a.exclude ? 'All events' : 'All events';
+  if (a.events.length === 0) return 'All events';
   const chosen = new Set(a.events.map((e) => e.value));
   const names = EVENT_ORDER.filter(([key]) => (a.exclude ? !chosen.has(key) : chosen.has(key))).map(([, name]) => `${name} `);
   return names.length === 0 ? 'No events' : names.join('');
@@ -715,6 +724,11 @@ function urlEncode(s: string): string {
     out += byte < 0x20 || byte >= 0x7f || unsafe.has(ch) ? `%${byte.toString(16).toUpperCase().padStart(2, '0')}` : ch;
   }
   return out;
+}
+
+/** C's `toupper` in the C locale: ASCII letters only. */
+function asciiUpper(s: string): string {
+  return s.replace(/[a-z]/g, (c) => c.toUpperCase());
 }
 
 function pad(label: string, width = 20): string {

@@ -64,7 +64,7 @@ check file hosts with path /etc/hosts
 `,
     ],
     [
-      'groups print newest group first, depends in reverse source order (§6.4, §6.5)',
+      'groups print newest group first (names compare ignoring case), depends in reverse source order (§6.4, §6.5)',
       () => `check process a matching "a"
   group www
   group "db-servers"
@@ -73,7 +73,7 @@ check file hosts with path /etc/hosts
   depends on d
 check process b matching "b"
   group backend
-  group www
+  group WWW
 check process c matching "c"
 check process d matching "d"
 `,
