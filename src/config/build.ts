@@ -856,6 +856,7 @@ class Builder {
       if (u) conn.url = this.loc((u as MToken).value as UrlValue, u);
       keyword = tok(url, 'URL');
       conn.protocol = this.loc('http', keyword ?? u ?? c as unknown as IToken);
+      conn.transport = 'tcp';
       if (u && ((u as MToken).value as UrlValue).protocol.toLowerCase() === 'https') conn.ssl = true;
     } else if (unix) {
       kind = 'unixsocket';
@@ -889,6 +890,7 @@ class Builder {
     if (tok(o, 'IPV6')) conn.ipVersion = 'ipv6';
     for (const ct of nodes(o, 'connectionType')) {
       conn.type = tok(ct, 'UDP') ? 'udp' : tok(ct, 'TCPSSL') ? 'tcpssl' : 'tcp';
+      conn.transport = conn.type === 'udp' ? 'udp' : 'tcp';
       if (conn.type === 'tcpssl') conn.ssl = true;
       // `type tcpssl sslauto certmd5 …`: the old spelling of TLS options (§9.2), kept like `ssl { … }`.
       for (const sv of nodes(ct, 'sslVersion')) {
@@ -906,6 +908,8 @@ class Builder {
       conn.protocol = this.loc(name.image.toLowerCase(), name);
       conn.protocolOptions = [];
       if (['https', 'imaps', 'pops', 'smtps', 'mysqls'].includes(conn.protocol.value)) conn.ssl = true;
+      if (['https', 'imaps', 'pops', 'smtps'].includes(conn.protocol.value)) conn.transport = 'tcp';
+      else if (conn.protocol.value === 'ntp3') conn.transport = 'udp';
       for (const child of [...nodes(p, 'httpOption'), ...nodes(p, 'apacheStatusOption'), ...nodes(p, 'websocketOption'), ...nodes(p, 'mysqlOption'), p]) {
         for (const [label, elems] of Object.entries(child.children)) {
           if (['name', 'PROTOCOL'].includes(label)) continue;

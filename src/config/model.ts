@@ -94,6 +94,11 @@ export interface ConnectionOptions {
   icmpType?: 'ping' | 'ping4' | 'ping6' | 'echo';
   ipVersion?: 'ipv4' | 'ipv6';
   type?: 'tcp' | 'udp' | 'tcpssl';
+  /**
+   * The socket type Monit uses: the last of `type …` and of the protocols that force one
+   * (`https`, `imaps`, `pops`, `smtps` and URLs: TCP; `ntp3`: UDP). Unset means TCP.
+   */
+  transport?: 'tcp' | 'udp';
   protocol?: Located<string>;
   protocolOptions: Array<{ name: string; value: string | number; span: Span }>;
   send: Located<string>[];

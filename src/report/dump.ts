@@ -219,7 +219,7 @@ class Printer {
       s += ` '${a.command.argv.map((x) => x.value).join(' ')}'`;
       if (a.command.uid) s += ` as uid ${this.uid(a.command.uid)}`;
       if (a.command.gid) s += ` as gid ${this.gid(a.command.gid)}`;
-      if (a.repeatEvery) s += ` repeat every ${a.repeatEvery.value} cycle(s)`;
+      if (a.repeatEvery && a.repeatEvery.value !== 0) s += ` repeat every ${a.repeatEvery.value} cycle(s)`;
     }
     return s;
   }
@@ -515,7 +515,7 @@ class Printer {
     else if (req !== undefined && protocol === 'WEBSOCKET') request = String(req);
     let text = `if ${succeeded ? 'succeeded' : 'failed'} [${hostname}]:${port}${request}`;
     if (c.address) text += ` via address ${c.address.value}`;
-    const type = c.type === 'udp' || (protocol === 'NTP3' && c.type === undefined) ? 'UDP' : 'TCP';
+    const type = (c.transport ?? (c.type === 'udp' ? 'udp' : 'tcp')) === 'udp' ? 'UDP' : 'TCP';
     const family = c.ipVersion === 'ipv4' ? 'IPv4' : c.ipVersion === 'ipv6' ? 'IPv6' : 'IP';
     const timeoutMs = c.timeout ? c.timeout.value * 1000 : (c.defaultTimeoutMs ?? DEFAULT_LIMITS.networkTimeout);
     text += ` type ${type}/${family} protocol ${protocol} with timeout ${timeToString(timeoutMs)}`;
@@ -550,7 +550,7 @@ class Printer {
 
   private unixSocket(succeeded: boolean, c: ConnectionOptions): string {
     const timeoutMs = c.timeout ? c.timeout.value * 1000 : (c.defaultTimeoutMs ?? DEFAULT_LIMITS.networkTimeout);
-    const type = c.type === 'udp' ? 'UDP' : 'TCP';
+    const type = (c.transport ?? (c.type === 'udp' ? 'udp' : 'tcp')) === 'udp' ? 'UDP' : 'TCP';
     let text = `if ${succeeded ? 'succeeded' : 'failed'} ${c.socket?.value ?? ''} type ${type} protocol ${this.protocolName(c)} with timeout ${timeToString(timeoutMs)}`;
     if (c.retry && c.retry.value > 1) text += ` and retry ${c.retry.value} times`;
     if (c.responseTime) text += ` and responsetime ${OPERATOR_NAMES[c.responseTime.operator]} ${timeToString(c.responseTime.milliseconds)}`;
