@@ -62,6 +62,8 @@ class Builder {
   /** The default timeouts of the next connection and ping tests (see `connection`). */
   private portTimeoutDefault = DEFAULT_LIMITS.networkTimeout;
   private icmpTimeoutDefault = DEFAULT_LIMITS.networkTimeout;
+  /** The source address of ping tests, which Monit never resets (see `connection`). */
+  private icmpOutgoing: Located<string> | undefined;
 
   constructor(private readonly files: SourceFile[]) {}
 
@@ -876,9 +878,13 @@ class Builder {
     if (kind === 'icmp') {
       conn.defaultTimeoutMs = this.icmpTimeoutDefault;
       this.icmpTimeoutDefault = this.limits.networkTimeout;
+      // Monit's ping template keeps its source address from one test to the next.
+      if (conn.address) this.icmpOutgoing = conn.address;
+      if (this.icmpOutgoing) conn.outgoingAddress = this.icmpOutgoing;
     } else {
       conn.defaultTimeoutMs = this.portTimeoutDefault;
       this.portTimeoutDefault = this.limits.networkTimeout;
+      if (conn.address) conn.outgoingAddress = conn.address;
     }
     const t: Test = { ...base, kind, succeeded, connection: conn };
     if (keyword) t.keywordSpan = this.tokenSpan(keyword);

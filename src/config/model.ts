@@ -114,6 +114,12 @@ export interface ConnectionOptions {
   retry?: Located<number>;
   responseTime?: { operator: Operator; milliseconds: number; span: Span };
   address?: Located<string>;
+  /**
+   * The source address Monit uses. For connection tests it is `address`; for ping tests Monit
+   * never clears it, so a ping test without `address` uses the one of the last ping test before
+   * it that had one, in any service.
+   */
+  outgoingAddress?: Located<string>;
   ssl: boolean;
   sslOptions: SslOptions;
   certificateChecksum?: { hashType?: 'md5' | 'sha1'; hash: Located<string> };

@@ -476,7 +476,8 @@ class Printer {
     const timeoutMs = c.timeout ? c.timeout.value * 1000 : (c.defaultTimeoutMs ?? DEFAULT_LIMITS.networkTimeout);
     let text = `if ${t.succeeded ? 'succeeded' : 'failed'} count ${c.count?.value ?? 3} size ${c.size?.value ?? 64} with timeout ${timeToString(timeoutMs)}`;
     if (c.responseTime) text += ` and responsetime ${OPERATOR_NAMES[c.responseTime.operator]} ${timeToString(c.responseTime.milliseconds)}`;
-    if (c.address) text += ` via address ${c.address.value}`;
+    const via = c.outgoingAddress ?? c.address;
+    if (via) text += ` via address ${via.value}`;
     const label = c.icmpType === 'ping4' ? 'Ping4' : c.icmpType === 'ping6' ? 'Ping6' : 'Ping';
     line(label, this.rule(text, t.actions, t.succeeded));
   }

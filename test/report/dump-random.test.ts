@@ -105,7 +105,8 @@ class Gen {
     if (this.chance(0.2)) out.push(`  onreboot ${this.pick(['start', 'nostart', 'laststate'])}`);
     for (let i = this.int(0, 2); i > 0; i--) out.push(`  group ${this.pick(['www', 'db', 'WWW', 'backend', 'mail'])}`);
     if (this.names.length > 0 && this.chance(0.4)) out.push(`  depends on ${[...new Set([this.pick(this.names), this.pick(this.names)])].join(', ')}`);
-    if (this.chance(0.15)) out.push(`  alert ${this.pick(['a', 'b', 'c'])}@example.com${this.chance(0.5) ? ` ${this.pick(['', 'not '])}{ ${this.pick(['nonexist', 'timeout checksum', 'instance action', 'resource'])} }` : ''}${this.chance(0.3) ? ` reminder ${this.int(1, 9)}` : ''}`);
+    if (this.chance(0.15)) out.push(`  alert ${this.pick(['a', 'b', 'c'])}@example.com${this.chance(0.5) ? ` ${this.pick(['', 'not '])}{ ${this.pick(['nonexist', 'timeout checksum', 'instance action', 'resource', 'uid gid size speed', 'link exec data'])} }` : ''}${this.chance(0.2) ? ' with mail-format { subject: x }' : ''}${this.chance(0.3) ? ` reminder ${this.int(1, 9)}` : ''}`);
+    if (this.chance(0.05)) out.push(`  every ${this.int(1, 5)} cycles`);
     if (this.chance(0.1)) out.push(`  noalert ${this.pick(['a', 'b'])}@example.com`);
     if (this.chance(0.15)) out.push(`  if ${this.int(1, 5)} restarts within ${this.int(5, 10)} cycles then ${this.pick(['timeout', 'unmonitor', 'alert', 'stop', 'exec "/bin/true r"'])}`);
     return out;
@@ -127,6 +128,7 @@ class Gen {
       if (this.chance(0.3)) s += ` size ${this.int(8, 1492)}`;
       if (this.chance(0.3)) s += ` with timeout ${this.int(1, 30)} seconds`;
       if (this.chance(0.2)) s += ` responsetime < ${this.int(1, 900)} ms`;
+      if (this.chance(0.1)) s += ' address 127.0.0.1';
       return `${s} ${this.tail(recovery)}`;
     }
     let s = `  ${head}${this.chance(0.3) ? ` host ${this.pick(['127.0.0.1', 'example.com'])}` : ''} port ${this.int(1, 65535)}`;
@@ -136,6 +138,9 @@ class Gen {
       const proto = this.pick(['http', 'https', 'smtp', 'imap', 'imaps', 'pop', 'mysql', 'ssh', 'ftp', 'redis', 'pgsql', 'dns', 'default', 'ldap3', 'memcache', 'websocket', 'ntp3', 'apache-status']);
       s += ` protocol ${proto}`;
       if ((proto === 'http' || proto === 'https') && this.chance(0.5)) s += ` request "${this.pick(['/', '/status', '/a b', '/x?y=z'])}"`;
+      if ((proto === 'http' || proto === 'https') && this.chance(0.3)) s += ` ${this.pick(['status = 200', 'method GET', 'hostheader "h"', 'http headers [Accept: */*]', 'username "u" password "p"'])}`;
+      if (proto === 'smtp' && this.chance(0.5)) s += ' username "u" password "p"';
+      if (proto === 'mysql' && this.chance(0.5)) s += ' username "u"';
       if (proto === 'websocket') s += ` request "/ws"`;
       if (proto === 'apache-status') s += ` loglimit > ${this.int(1, 99)}%`;
     } else if (this.chance(0.2)) s += ' send "PING" expect "PONG"';
@@ -144,6 +149,8 @@ class Gen {
     if (this.chance(0.2)) s += ` and responsetime ${this.pick(['<', '>'])} ${this.int(1, 5000)} ${this.pick(['ms', 'seconds'])}`;
     if (this.chance(0.2)) s += ` with ssl { ${this.pick(['verify: enable', 'selfsigned: allow', 'version: tlsv12', 'version: auto -tlsv12', 'ciphers: "HIGH"', ''])} }`;
     if (this.chance(0.1)) s += ` certificate valid > ${this.int(1, 90)} days`;
+    if (this.chance(0.05)) s += ` certificate checksum ${this.pick(['', 'md5 '])}"${'a1'.repeat(16)}"`;
+    if (this.chance(0.1)) s += ' address 127.0.0.1';
     return `${s} ${this.tail(recovery)}`;
   }
 
@@ -168,7 +175,8 @@ class Gen {
     };
     switch (kind) {
       case 'process':
-        out.push(this.chance(0.5) ? `check process ${name} with pidfile /run/${name}.pid` : `check process ${name} matching "${name}[0-9]*"`);
+        out.push(this.pick([`check process ${name} with pidfile /run/${name}.pid`, `check process ${name} with path /run/${name}.pid`, `check process ${name} matching "${name}[0-9]*"`]));
+        if (this.chance(0.1)) tests.push(`  if failed security attribute "system_u:system_r:${name}_t" ${this.tail('success')}`);
         existence();
         for (let i = this.int(0, 4); i > 0; i--) {
           const res = this.pick(['cpu', 'totalcpu', 'memory', 'totalmemory', 'threads', 'children', 'loadavg', 'read', 'write', 'fd', 'uptime', 'pid', 'ppid', 'euid']);
@@ -190,6 +198,8 @@ class Gen {
         perm();
         timestamp();
         if (this.chance(0.3)) tests.push(this.chance(0.5) ? `  if failed ${this.pick(['', 'md5 ', 'sha1 '])}checksum ${this.tail('success')}` : `  if changed ${this.pick(['', 'md5 ', 'sha1 '])}checksum ${this.tail('none')}`);
+        if (this.chance(0.1)) tests.push(`  if failed checksum expect ${this.pick(['"D41D8CD98F00B204E9800998ECF8427E"', '"da39a3ee5e6b4b0d3255bfef95601890afd80709"'])} ${this.tail('success')}`);
+        if (this.chance(0.1)) tests.push(`  if ${this.pick(['', 'not '])}match "${this.pick(['x', 'y+'])}" ${this.tail('none')}`);
         if (this.chance(0.3)) tests.push(this.chance(0.6) ? `  if size ${this.op()} ${this.int(0, 999)} ${this.sizeUnit()} ${this.tail('success')}` : `  if changed size ${this.tail('none')}`);
         if (this.chance(0.3)) tests.push(`  if content ${this.pick(['=', '!='])} "${this.pick(['ERROR', '^ok$', 'fail(ed)?'])}" ${this.tail('none')}`);
         if (this.chance(0.2)) tests.push(`  ignore content ${this.pick(['=', '!='])} "noise"`);

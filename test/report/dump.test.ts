@@ -182,6 +182,16 @@ check host i with address 192.0.2.1
 `,
     ],
     [
+      'the source address of a ping carries over to later pings, in any service (Monit never resets it)',
+      () => `check host a with address 127.0.0.1
+  if failed ping address 127.0.0.1 then alert
+check host b with address 127.0.0.2
+  if failed ping then alert
+  if failed port 80 then alert
+  if failed ping6 then alert
+`,
+    ],
+    [
       'limits keep Monit number formats; of several conditions in one rule only the last counts (§8.2–§8.16)',
       () => `check process a matching "a"
   if cpu > 0.1% then alert
