@@ -118,9 +118,9 @@ class Gen {
     const recovery = failed ? 'success' : 'failure';
     const choice = this.int(0, kind === 'host' ? 4 : 3);
     if (choice === 0) {
-      return `  ${head} url ${this.pick(['http', 'https'])}://example.com${this.pick(['', ':8080'])}${this.pick(['', '/', '/a/b', '/q?x=1'])}${this.chance(0.3) ? ` timeout ${this.int(1, 30)} seconds` : ''} ${this.tail(recovery)}`;
+      return `  ${head} url ${this.pick(['http', 'https'])}://${this.pick(['', 'u:p@', 'user@'])}example.com${this.pick(['', ':8080'])}${this.pick(['', '/', '/a/b', '/q?x=1'])}${this.chance(0.3) ? ` timeout ${this.int(1, 30)} seconds` : ''} ${this.tail(recovery)}`;
     }
-    if (choice === 1 && kind === 'process') return `  ${head} unixsocket /run/x${this.int(1, 9)}.sock${this.chance(0.3) ? ' type udp' : ''}${this.chance(0.3) ? ` retry ${this.int(1, 3)}` : ''} ${this.tail(recovery)}`;
+    if (choice === 1 && kind === 'process') return `  ${head} unixsocket /run/x${this.int(1, 9)}.sock${this.chance(0.3) ? ' type udp' : ''}${this.chance(0.3) ? ` protocol ${this.pick(['http', 'redis', 'default'])}` : ''}${this.chance(0.3) ? ` timeout ${this.int(1, 30)} seconds` : ''}${this.chance(0.3) ? ` retry ${this.int(1, 3)}` : ''} ${this.tail(recovery)}`;
     if (choice === 4) {
       const ping = this.pick(['ping', 'ping4', 'ping6', 'icmp type echo']);
       let s = `  ${head} ${ping}`;
@@ -133,14 +133,17 @@ class Gen {
     }
     let s = `  ${head}${this.chance(0.3) ? ` host ${this.pick(['127.0.0.1', 'example.com'])}` : ''} port ${this.int(1, 65535)}`;
     if (this.chance(0.2)) s += ` ${this.pick(['ipv4', 'ipv6'])}`;
-    if (this.chance(0.2)) s += ` type ${this.pick(['tcp', 'udp', 'tcpssl'])}`;
+    if (this.chance(0.2)) s += ` type ${this.pick(['tcp', 'udp', 'tcpssl', 'tcpssl sslauto', 'tcpssl tlsv12 tlsv13', `tcpssl certmd5 "${'0f'.repeat(16)}"`])}`;
     if (this.chance(0.5)) {
-      const proto = this.pick(['http', 'https', 'smtp', 'imap', 'imaps', 'pop', 'mysql', 'ssh', 'ftp', 'redis', 'pgsql', 'dns', 'default', 'ldap3', 'memcache', 'websocket', 'ntp3', 'apache-status']);
+      const proto = this.pick(['http', 'https', 'smtp', 'smtps', 'imap', 'imaps', 'pop', 'pops', 'mysql', 'mysqls', 'ssh', 'ftp', 'redis', 'pgsql', 'dns', 'default', 'ldap2', 'ldap3', 'memcache', 'websocket', 'ntp3', 'apache-status', 'sip', 'mqtt', 'clamav', 'postfix-policy', 'lmtp', 'gps', 'tns', 'rsync', 'rdate', 'nntp', 'dwp', 'sieve', 'spamassassin', 'fail2ban', 'mongodb']);
       s += ` protocol ${proto}`;
       if ((proto === 'http' || proto === 'https') && this.chance(0.5)) s += ` request "${this.pick(['/', '/status', '/a b', '/x?y=z'])}"`;
       if ((proto === 'http' || proto === 'https') && this.chance(0.3)) s += ` ${this.pick(['status = 200', 'method GET', 'hostheader "h"', 'http headers [Accept: */*]', 'username "u" password "p"'])}`;
       if (proto === 'smtp' && this.chance(0.5)) s += ' username "u" password "p"';
       if (proto === 'mysql' && this.chance(0.5)) s += ' username "u"';
+      if (proto === 'sip' && this.chance(0.5)) s += ` target "me@example.com" maxforward ${this.int(0, 255)}`;
+      if (proto === 'pgsql' && this.chance(0.5)) s += ' username "u" password "p" database "d"';
+      if (proto === 'mqtt' && this.chance(0.5)) s += ' username "u" password "p"';
       if (proto === 'websocket') s += ` request "/ws"`;
       if (proto === 'apache-status') s += ` loglimit > ${this.int(1, 99)}%`;
     } else if (this.chance(0.2)) s += ' send "PING" expect "PONG"';
@@ -230,7 +233,7 @@ class Gen {
         break;
       case 'network':
         out.push(`check network ${name} with ${this.chance(0.5) ? 'interface lo' : 'address 127.0.0.1'}`);
-        if (this.chance(0.3)) tests.push(this.chance(0.5) ? `  if link down ${this.tail('success')}` : `  if failed link ${this.tail('success')}`);
+        if (this.chance(0.3)) tests.push(this.pick([`  if link down ${this.tail('success')}`, `  if failed link ${this.tail('success')}`, `  if link up ${this.tail('failure')}`]));
         if (this.chance(0.2)) tests.push(`  if changed link ${this.tail('success')}`);
         if (this.chance(0.3)) tests.push(`  if saturation ${this.op()} ${this.int(1, 100)}% ${this.tail('success')}`);
         for (let i = this.int(0, 2); i > 0; i--) {
@@ -276,7 +279,8 @@ class Gen {
     const lines: string[] = ['set daemon 30'];
     if (this.chance(0.3)) lines.push(`set onreboot ${this.pick(['start', 'nostart', 'laststate'])}`);
     for (let i = this.int(1, 6); i > 0; i--) {
-      if (this.chance(0.15)) lines.push(`set limits { networktimeout: ${this.int(1, 60)} s, starttimeout: ${this.int(1, 300)} s, programtimeout: ${this.int(1, 600)} s }`);
+      if (this.chance(0.15)) lines.push(`set limits { networktimeout: ${this.int(1, 60)} s, starttimeout: ${this.int(1, 300)} s, programtimeout: ${this.int(1, 600)} s, stoptimeout: ${this.int(1, 99999)} ms }`);
+      if (this.chance(0.1)) lines.push(`set onreboot ${this.pick(['start', 'nostart', 'laststate'])}`);
       lines.push(...this.service());
     }
     return `${lines.join('\n')}\n`;
@@ -284,7 +288,7 @@ class Gen {
 }
 
 /** Files generated per run; raise it locally to search harder (MONITLINT_DUMP_RANDOM=500). */
-const FILES = Number(process.env.MONITLINT_DUMP_RANDOM ?? 120);
+const FILES = Number(process.env.MONITLINT_DUMP_RANDOM ?? 200);
 
 monitSuite('dump: random control files agree with monit -v -t', () => {
   it(`gives the same verdict and service list on ${FILES} generated files`, async () => {
