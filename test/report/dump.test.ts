@@ -152,6 +152,8 @@ check directory d with path /tmp
   if failed port 87 certificate checksum = "AB:CD:EF:01:23:45:67:89:AB:CD:EF:01:23:45:67:89" then alert
   if failed port 3306 ipv4 protocol mysqls then alert
   if failed port 123 protocol ntp3 then alert
+  if failed port 124 protocol ntp3 type tcp then alert
+  if failed port 125 type udp protocol https then alert
   if failed port 22 send "hello" expect "SSH" then alert
   if failed port 24 send "x" protocol pop then alert
   if failed port 25 send "x" protocol default then alert
