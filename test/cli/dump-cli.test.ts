@@ -4,7 +4,8 @@
  * `dump` string per accepted file in JSON. It calls `main` in-process (the launcher itself is
  * covered by check-cli.test.ts), so it needs no build of dist/.
  */
-import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -70,6 +71,15 @@ describe('monitlint check --dump', () => {
     const data = JSON.parse(r.stdout) as Array<{ file: string; accepted: boolean; dump?: string }>;
     expect(data[0]?.dump).toContain('File Name             = f\n Path                 = /etc/hostname\n');
     expect(data[1]).not.toHaveProperty('dump');
+  });
+
+  it('reads checksummed files through --root', async () => {
+    mkdirSync(join(dir, 'root/etc'), { recursive: true });
+    writeFileSync(join(dir, 'root/etc/app.bin'), 'payload\n');
+    const f = write('sum.rc', 'check file app with path /etc/app.bin\n  if failed checksum then alert\n');
+    const r = await run(['check', '--no-host-checks', '--dump', '--root', join(dir, 'root'), f]);
+    const md5 = createHash('md5').update('payload\n').digest('hex');
+    expect(r.stdout).toContain(` Checksum             = if failed ${md5}(MD5) then alert\n`);
   });
 
   it('leaves the output unchanged without --dump', async () => {
