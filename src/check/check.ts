@@ -10,6 +10,7 @@ import type { IRecognitionException } from 'chevrotain';
 import type { LexDiagnostic, MToken, SourceFile } from '../../grammar/lexer.js';
 import { positionOf } from '../../grammar/lexer.js';
 import type { AllowEntry, Command, Config, Located, Service, Span, Test } from '../config/model.js';
+import { monitProtocolName } from '../config/protocol-names.js';
 import type { Diagnostic } from '../diagnostic.js';
 import type { HostContext } from './host.js';
 import { hostChecks, htpasswdUsers } from './host.js';
@@ -411,6 +412,15 @@ class SemanticChecks {
       this.error(method.span, 'if response content or checksum test is enabled, the HEAD method is not allowed');
     }
     if (proto === 'radius' && c.type !== 'udp' && c.protocol) this.error(c.protocol.span, 'Radius protocol test supports UDP only', CODES.semantic, endOf(t.span));
+    // §9.3: `send`/`expect` turn a default test into the generic one; after `protocol X` they are refused.
+    const p = c.protocol;
+    if (p && p.value !== 'default' && t.kind !== 'url') {
+      for (const [list, word] of [[c.send, 'SEND'], [c.expect, 'EXPECT']] as const) {
+        for (const x of list) {
+          if (x.span.file === p.span.file && x.span.startOffset > p.span.startOffset) this.error(x.span, `The ${word} statement is not allowed in the ${monitProtocolName(p.value)} protocol context`);
+        }
+      }
+    }
   }
 }
 

@@ -53,14 +53,15 @@ interface Ordered extends Diagnostic {
   order: number;
 }
 
-interface Accounts {
+/** Users and groups of the host, from /etc/passwd and /etc/group read through the {@link Fs}. */
+export interface Accounts {
   users: Map<string, number>;
   uids: Set<number>;
   groups: Map<string, number>;
   gids: Set<number>;
 }
 
-function readAccounts(fs: Fs): Accounts {
+export function readAccounts(fs: Fs): Accounts {
   const parse = (path: string): Array<[string, number]> => {
     try {
       return decode(fs.readFileSync(path))

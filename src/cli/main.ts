@@ -2,10 +2,12 @@
  * The command line: commander wiring only. Parses options, calls the stages, picks the reporter,
  * sets the exit code. The only module that touches `process`, the terminal and the real disk.
  */
-import { hostname } from 'node:os';
+import { cpus, hostname } from 'node:os';
 import { Command, CommanderError, Option } from 'commander';
 import { checkFile, isUnreadable } from '../check/api.js';
+import { mapPath } from '../config/load.js';
 import { formatConcise, formatJson, type CheckedFile } from '../report/check-report.js';
+import { dumpHostFromFs, dumpServiceList } from '../report/dump.js';
 import { EXIT } from './exit.js';
 import { realFs } from './real-fs.js';
 import { resolvesHostName } from './real-host.js';
@@ -35,7 +37,8 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     .option('--root <dir>', 'map absolute paths (includes, programs, files) into this directory')
     .option('--no-host-checks', 'skip the checks that depend on this machine (users, programs, log directory, file permissions)')
     .addOption(new Option('--format <format>', 'output format').choices(['concise', 'json']).default('concise'))
-    .action((files: string[], opts: { root?: string; hostChecks: boolean; format: 'concise' | 'json' }) => {
+    .option('--dump', 'also print the service list of each accepted file, as `monit -v -t` does')
+    .action((files: string[], opts: CheckCliOptions) => {
       code = runCheck(files, opts, io);
     });
 
@@ -48,7 +51,14 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
   return code;
 }
 
-function runCheck(files: string[], opts: { root?: string; hostChecks: boolean; format: 'concise' | 'json' }, io: Io): number {
+interface CheckCliOptions {
+  root?: string;
+  hostChecks: boolean;
+  format: 'concise' | 'json';
+  dump?: boolean;
+}
+
+function runCheck(files: string[], opts: CheckCliOptions, io: Io): number {
   const cwd = process.cwd();
   const results: CheckedFile[] = [];
   let unreadable = false;
@@ -64,7 +74,13 @@ function runCheck(files: string[], opts: { root?: string; hostChecks: boolean; f
       unreadable = true;
       continue;
     }
-    results.push({ file: r.file, accepted: r.accepted, diagnostics: r.diagnostics });
+    const checked: CheckedFile = { file: r.file, accepted: r.accepted, diagnostics: r.diagnostics };
+    // Like monit -v -t, a rejected file has no service list.
+    if (opts.dump && r.accepted) {
+      const host = dumpHostFromFs(realFs, { hostname: hostname(), cpuCount: cpus().length, mapPath: (p) => mapPath(p, { cwd, ...(opts.root ? { root: opts.root } : {}) }) });
+      checked.dump = dumpServiceList(r.parsed.config, host);
+    }
+    results.push(checked);
   }
   io.stdout(opts.format === 'json' ? formatJson(results) : formatConcise(results));
   if (unreadable) return EXIT.usage;

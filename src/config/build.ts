@@ -77,6 +77,11 @@ class Builder {
   private limits: Limits = { ...DEFAULT_LIMITS };
   private readonly settings: Settings = { limits: this.limits, mailservers: [], alerts: [], mmonit: [] };
   private readonly services: Service[] = [];
+  /** The default timeouts of the next connection and ping tests (see `connection`). */
+  private portTimeoutDefault = DEFAULT_LIMITS.networkTimeout;
+  private icmpTimeoutDefault = DEFAULT_LIMITS.networkTimeout;
+  /** The source address of ping tests, which Monit never resets (see `connection`). */
+  private icmpOutgoing: Located<string> | undefined;
 
   constructor(
     private readonly files: SourceFile[],
@@ -550,6 +555,7 @@ class Builder {
         break;
       }
     }
+    if (this.settings.onreboot) svc.defaultOnreboot = this.settings.onreboot.value;
     // Statements in source order (common statements and tests interleave).
     const stmts = [...nodes(entry, 'commonStatement'), ...IF_RULES.flatMap((r) => nodes(entry, r)), ...nodes(entry, 'ignoreContent')];
     stmts.sort((a, b) => this.ix.firstSeq(a) - this.ix.firstSeq(b));
@@ -595,6 +601,8 @@ class Builder {
     if (mode) {
       const t = tok(mode, 'ACTIVE') ?? tok(mode, 'PASSIVE') ?? tok(mode, 'MANUAL');
       if (t) svc.mode = this.loc(t.tokenType.name.toLowerCase() as 'active', t);
+      // `mode manual` (deprecated) only sets onreboot laststate; the monitoring mode stays.
+      if (t && t.tokenType.name !== 'MANUAL') svc.monitoringMode = this.loc(t.tokenType.name === 'PASSIVE' ? 'passive' : 'active', t);
       if (t?.tokenType.name === 'MANUAL') svc.onreboot = this.loc('laststate', t);
       return;
     }
@@ -729,17 +737,25 @@ class Builder {
         const resTests: Test[] = [];
         const all: ResourceCondition[] = [];
         let ioTest: Test | undefined;
+        let lastIsIo = false;
         for (const c of conds) {
           const rc = this.resource(c);
-          if (rc) all.push(rc);
-          else {
+          if (rc) {
+            all.push(rc);
+            lastIsIo = false;
+          } else {
             const io = this.io(c, base);
-            if (io) ioTest = io;
+            if (io) {
+              ioTest = io;
+              lastIsIo = true;
+            }
           }
         }
+        // Monit fills one template per statement, so only its last condition becomes a test,
+        // I/O conditions included (`if cpu > 50% read > 1 MB/s` tests the read rate only).
+        if (lastIsIo && ioTest) return [ioTest];
         const last = all[all.length - 1];
         if (last) resTests.push({ ...base, keywordSpan: last.span, kind: 'resource', condition: last, discarded: all.slice(0, -1) });
-        if (ioTest) resTests.push(ioTest);
         return resTests;
       }
       case 'checksum': {
@@ -905,6 +921,7 @@ class Builder {
       if (u) conn.url = this.loc((u as MToken).value as UrlValue, u);
       keyword = tok(url, 'URL');
       conn.protocol = this.loc('http', keyword ?? u ?? c as unknown as IToken);
+      conn.transport = 'tcp';
       if (u && ((u as MToken).value as UrlValue).protocol.toLowerCase() === 'https') conn.ssl = true;
     } else if (unix) {
       kind = 'unixsocket';
@@ -919,6 +936,19 @@ class Builder {
     }
     const opts = [...nodes(body, 'portOption'), body];
     for (const o of opts) this.connectionOption(o, conn, o === body);
+    // Monit resets its test template (and so the default timeout) after each test it adds, so a
+    // test without `timeout` gets the network timeout in force when the previous one was read.
+    if (kind === 'icmp') {
+      conn.defaultTimeoutMs = this.icmpTimeoutDefault;
+      this.icmpTimeoutDefault = this.limits.networkTimeout;
+      // Monit's ping template keeps its source address from one test to the next.
+      if (conn.address) this.icmpOutgoing = conn.address;
+      if (this.icmpOutgoing) conn.outgoingAddress = this.icmpOutgoing;
+    } else {
+      conn.defaultTimeoutMs = this.portTimeoutDefault;
+      this.portTimeoutDefault = this.limits.networkTimeout;
+      if (conn.address) conn.outgoingAddress = conn.address;
+    }
     const t: Test = { ...base, kind, succeeded, connection: conn };
     if (keyword) t.keywordSpan = this.tokenSpan(keyword);
     return [t];
@@ -929,14 +959,26 @@ class Builder {
     if (tok(o, 'IPV6')) conn.ipVersion = 'ipv6';
     for (const ct of nodes(o, 'connectionType')) {
       conn.type = tok(ct, 'UDP') ? 'udp' : tok(ct, 'TCPSSL') ? 'tcpssl' : 'tcp';
+      conn.transport = conn.type === 'udp' ? 'udp' : 'tcp';
       if (conn.type === 'tcpssl') conn.ssl = true;
+      // `type tcpssl sslauto certmd5 …`: the old spelling of TLS options (§9.2), kept like `ssl { … }`.
+      for (const sv of nodes(ct, 'sslVersion')) {
+        const t = anyToken(sv);
+        if (t) conn.sslOptions.versions.push(this.loc(t.image.toLowerCase(), t));
+      }
+      for (const md5 of nodes(ct, 'certmd5')) {
+        const h = tok(md5, 'STRING');
+        if (h) conn.certificateChecksum = { hashType: 'md5', hash: this.str(h) };
+      }
     }
     for (const p of nodes(o, 'protocol')) {
       const name = tok(p, 'name');
       if (!name) continue;
       conn.protocol = this.loc(name.image.toLowerCase(), name);
       conn.protocolOptions = [];
-      if (['https', 'imaps', 'pops', 'smtps'].includes(conn.protocol.value)) conn.ssl = true;
+      if (['https', 'imaps', 'pops', 'smtps', 'mysqls'].includes(conn.protocol.value)) conn.ssl = true;
+      if (['https', 'imaps', 'pops', 'smtps'].includes(conn.protocol.value)) conn.transport = 'tcp';
+      else if (conn.protocol.value === 'ntp3') conn.transport = 'udp';
       for (const child of [...nodes(p, 'httpOption'), ...nodes(p, 'apacheStatusOption'), ...nodes(p, 'websocketOption'), ...nodes(p, 'mysqlOption'), p]) {
         for (const [label, elems] of Object.entries(child.children)) {
           if (['name', 'PROTOCOL'].includes(label)) continue;
@@ -951,6 +993,11 @@ class Builder {
               continue;
             }
             const mt = e as MToken;
+            // `method GET|HEAD` (§9.4): the keyword is the value.
+            if (child.name === 'httpOption' && (label === 'GET' || label === 'HEAD')) {
+              conn.protocolOptions.push({ name: 'method', value: label.toLowerCase(), span: this.tokenSpan(e) });
+              continue;
+            }
             if (mt.value === undefined && !/^[a-z]/.test(label)) continue;
             conn.protocolOptions.push({ name: label.toLowerCase(), value: typeof mt.value === 'number' || typeof mt.value === 'string' ? mt.value : mt.image, span: this.tokenSpan(e) });
           }
@@ -980,8 +1027,13 @@ class Builder {
     const addr = tok(o, 'address');
     if (addr) conn.address = this.str(addr);
     for (const s of nodes(o, 'sslSpec')) {
-      conn.ssl = true;
-      conn.sslOptions = this.sslOptions(sub(s, 'sslOptionBlock'));
+      // A bare `ssl` turns TLS on; in a `ssl { … }` block every option but `ciphers` does, so
+      // `ssl {}` and `ssl { ciphers: … }` alone leave it off (checked with monit -v -t).
+      const block = sub(s, 'sslOptionBlock');
+      if (!block || nodes(block, 'sslOption').some((opt) => !tok(opt, 'CIPHER'))) conn.ssl = true;
+      // Monit collects the TLS options of one test in one set: later blocks add to earlier ones.
+      const opts = this.sslOptions(block);
+      conn.sslOptions = { ...conn.sslOptions, ...stripUndefined(opts), versions: [...conn.sslOptions.versions, ...opts.versions] };
     }
     for (const cert of nodes(o, 'certificate')) {
       const h = tok(cert, 'hash');

@@ -94,15 +94,32 @@ export interface ConnectionOptions {
   icmpType?: 'ping' | 'ping4' | 'ping6' | 'echo';
   ipVersion?: 'ipv4' | 'ipv6';
   type?: 'tcp' | 'udp' | 'tcpssl';
+  /**
+   * The socket type Monit uses: the last of `type …` and of the protocols that force one
+   * (`https`, `imaps`, `pops`, `smtps` and URLs: TCP; `ntp3`: UDP). Unset means TCP.
+   */
+  transport?: 'tcp' | 'udp';
   protocol?: Located<string>;
   protocolOptions: Array<{ name: string; value: string | number; span: Span }>;
   send: Located<string>[];
   expect: Located<string>[];
   content?: { operator: Operator; pattern: Located<string> };
   timeout?: Located<number>;
+  /**
+   * Milliseconds used when `timeout` is not written: the `set limits` network timeout in force
+   * when the *previous* test of the same family (connection tests, or ping tests) was read, 5 s
+   * for the first, because Monit resets its test template after adding a test.
+   */
+  defaultTimeoutMs?: number;
   retry?: Located<number>;
   responseTime?: { operator: Operator; milliseconds: number; span: Span };
   address?: Located<string>;
+  /**
+   * The source address Monit uses. For connection tests it is `address`; for ping tests Monit
+   * never clears it, so a ping test without `address` uses the one of the last ping test before
+   * it that had one, in any service.
+   */
+  outgoingAddress?: Located<string>;
   ssl: boolean;
   sslOptions: SslOptions;
   certificateChecksum?: { hashType?: 'md5' | 'sha1'; hash: Located<string> };
@@ -194,6 +211,10 @@ interface ServiceBase {
   /** Every `every` statement, for the "specified only once" warning. */
   everyStatements: Every[];
   mode?: Located<'active' | 'passive' | 'manual'>;
+  /** The monitoring mode Monit runs: the last `mode active|passive` (`mode manual` leaves it). */
+  monitoringMode?: Located<'active' | 'passive'>;
+  /** The `set onreboot` in force when the entry was read (Monit copies it into the service then). */
+  defaultOnreboot?: 'start' | 'nostart' | 'laststate';
   onreboot?: Located<'start' | 'nostart' | 'laststate'>;
   groups: Located<string>[];
   dependsOn: Located<string>[];

@@ -8,18 +8,24 @@ export interface CheckedFile {
   file: string;
   accepted: boolean;
   diagnostics: Diagnostic[];
+  /** `--dump`: the service list in the layout of `monit -v -t` (accepted files only). */
+  dump?: string;
 }
 
 export function formatConcise(results: CheckedFile[]): string {
   let out = '';
   for (const r of results) {
     for (const d of r.diagnostics) out += `${d.span.file}:${d.span.line}:${d.span.column}: ${d.severity}: ${d.message}\n`;
+    if (r.dump !== undefined) out += r.dump;
     if (r.accepted) out += results.length > 1 ? `${r.file}: Control file syntax OK\n` : 'Control file syntax OK\n';
   }
   return out;
 }
 
-/** Schema: `[{ file, accepted, diagnostics: [{ file, line, column, endLine, endColumn, severity, code, message }] }]`. */
+/**
+ * Schema: `[{ file, accepted, diagnostics: [{ file, line, column, endLine, endColumn, severity, code, message }], dump? }]`;
+ * `dump` (the `monit -v -t` service list as one string) only with `--dump` and only for accepted files.
+ */
 export function formatJson(results: CheckedFile[]): string {
   const data = results.map((r) => ({
     file: r.file,
@@ -34,6 +40,7 @@ export function formatJson(results: CheckedFile[]): string {
       code: d.code,
       message: d.message,
     })),
+    ...(r.dump !== undefined ? { dump: r.dump } : {}),
   }));
   return `${JSON.stringify(data, null, 2)}\n`;
 }
