@@ -79,6 +79,7 @@ export function lintParsed(parsed: Parsed, checked: CheckResult, opts: LintOptio
     pollSeconds: config.settings.daemon && config.settings.daemon.interval.value > 0 ? config.settings.daemon.interval.value : DEFAULT_POLL_SECONDS,
     includes: trivia.includes,
     fragment: opts.fragment ?? false,
+    complete: checked.fullyParsed,
     ...(opts.host ? { host: opts.host } : {}),
   };
 

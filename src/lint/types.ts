@@ -70,6 +70,11 @@ export interface LintModel {
    * what only a root declares (`set daemon`, `set mailserver`) keep quiet.
    */
   fragment: boolean;
+  /**
+   * False when a syntax error cut the parse short: rules about something being *absent* must keep
+   * quiet, since the statement may be in the part that was not read (gixy's lesson, STYLE.md).
+   */
+  complete: boolean;
   /** Facts about the machine, present only with `--host`. */
   host?: HostFacts;
 }

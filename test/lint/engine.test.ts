@@ -52,8 +52,8 @@ describe('engine', () => {
   });
 
   it('applies per-rule severities and off', () => {
-    const text = 'check system web\n  if loadavg (5min) > 4 then alert\n';
-    expect(brief(lintString(text))).toEqual(['1:1 ML505']);
+    const text = 'set log syslog\ncheck system web\n  if loadavg (5min) > 4 then alert\n';
+    expect(brief(lintString(text))).toEqual(["1:1 ML505"]);
     expect(lintString(text, { settings: new Map([['ML505', 'error']]) }).diagnostics[0]?.severity).toBe('error');
     expect(lintString(text, { settings: new Map([['ML505', 'off']]) }).diagnostics).toEqual([]);
   });

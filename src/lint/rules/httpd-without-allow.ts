@@ -20,7 +20,7 @@ set httpd port 2812 and use address localhost
   appliesTo: ['config'],
   check({ config }, ctx) {
     const h = config.settings.httpd;
-    if (!h || h.allow.length > 0 || h.sslOptions.clientpemfile) return;
+    if (!ctx.model.complete || !h || h.allow.length > 0 || h.sslOptions.clientpemfile) return;
     const at = h.port?.span ?? h.unixSocket?.span ?? h.spans[0];
     if (!at) return;
     ctx.report({

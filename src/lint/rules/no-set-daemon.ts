@@ -9,16 +9,23 @@ export default defineRule({
   rationale:
     'Without `set daemon N` (or `-d` on the command line) Monit checks every service once and exits instead of supervising them ' +
     '(monit(1), "Daemon mode"). Fragments are not checked: their root declares it.',
-  bad: `check system web
+  bad: `set log syslog
+check system web
     if loadavg (5min) > 4 then alert
 `,
   good: `set daemon 30
+set log syslog
 check system web
     if loadavg (5min) > 4 then alert
 `,
   appliesTo: ['config'],
   check({ config }, ctx) {
-    if (ctx.model.fragment || config.settings.daemon || config.settings.init || config.services.length === 0) return;
+    const s = config.settings;
+    if (ctx.model.fragment || !ctx.model.complete || s.daemon || s.init || config.services.length === 0) return;
+    // Only a file that sets other globals is clearly a root; a file of bare checks is a fragment
+    // even when it is called monitrc (the corpus has many: Capistrano's config/monitrc).
+    const rootLike = s.log || s.httpd || s.mailservers.length > 0 || s.alerts.length > 0 || s.pidfile || s.statefile || s.idfile || s.eventqueue || s.mmonit.length > 0;
+    if (!rootLike) return;
     const first = config.services[0];
     if (!first) return;
     ctx.report({

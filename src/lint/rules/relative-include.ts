@@ -17,7 +17,8 @@ include /etc/monit/conf.d/*.conf
 `,
   appliesTo: ['include'],
   check({ include }, ctx) {
-    if (include.pattern.startsWith('/') || include.pattern === '') return;
+    // A template placeholder (`<%= dir %>/*`, `{{ dir }}/*`, `${DIR}/*`) is not a path yet.
+    if (include.pattern.startsWith('/') || include.pattern === '' || /^[<{$@%]/.test(include.pattern)) return;
     ctx.report({
       at: include.patternSpan,
       message: `include '${include.pattern}' is relative: Monit resolves it against its working directory, not against this file.`,
