@@ -7,6 +7,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { checkFile, isUnreadable } from '../check/api.js';
 import { formatConcise, formatJson, type CheckedFile } from '../report/check-report.js';
 import { EXIT } from './exit.js';
+import { registerLint } from './lint.js';
 import { realFs } from './real-fs.js';
 
 interface Io {
@@ -37,6 +38,8 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     .action((files: string[], opts: { root?: string; hostChecks: boolean; format: 'concise' | 'json' }) => {
       code = runCheck(files, opts, io);
     });
+
+  registerLint(program, io, (c) => { code = c; });
 
   try {
     await program.parseAsync(argv, { from: 'user' });

@@ -23,8 +23,11 @@ export const DEFAULT_POLL_SECONDS = 30;
 export type RuleSetting = Severity | 'off';
 
 export interface LintOptions {
-  /** Lint as a `conf.d` fragment: the root is unknown (issue 3, "Fragment mode"). */
-  fragment?: boolean;
+  /**
+   * Lint as a `conf.d` fragment: the root is unknown (issue 3, "Fragment mode"). `auto` decides
+   * from the file: a root is called `monitrc…` or has `set daemon`/`set init`.
+   */
+  fragment?: boolean | 'auto';
   /** Facts from the machine (`--host`). */
   host?: HostFacts;
   /** The package database query (`--host`). */
@@ -54,6 +57,14 @@ export interface LintResult {
   accepted: boolean;
   /** A rule threw: the run must exit 2. */
   internalError: boolean;
+  /** Whether the file was linted as a fragment. */
+  fragment: boolean;
+}
+
+/** `auto` fragment mode: a root is named `monitrc…` or sets the poll interval or init mode. */
+export function looksLikeFragment(config: LintModel['config']): boolean {
+  const base = config.file.slice(config.file.lastIndexOf('/') + 1);
+  return !/^monitrc/i.test(base) && !config.settings.daemon && !config.settings.init;
 }
 
 const PARITY_NAMES: Record<string, string> = {
@@ -78,7 +89,7 @@ export function lintParsed(parsed: Parsed, checked: CheckResult, opts: LintOptio
     ownership: new PackageOwnership(opts.packageQuery),
     pollSeconds: config.settings.daemon && config.settings.daemon.interval.value > 0 ? config.settings.daemon.interval.value : DEFAULT_POLL_SECONDS,
     includes: trivia.includes,
-    fragment: opts.fragment ?? false,
+    fragment: opts.fragment === 'auto' ? looksLikeFragment(config) : (opts.fragment ?? false),
     complete: checked.fullyParsed,
     ...(opts.host ? { host: opts.host } : {}),
   };
@@ -196,6 +207,7 @@ export function lintParsed(parsed: Parsed, checked: CheckResult, opts: LintOptio
     fullyParsed: checked.fullyParsed,
     accepted: checked.accepted,
     internalError,
+    fragment: model.fragment,
   };
 }
 

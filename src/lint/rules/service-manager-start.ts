@@ -36,12 +36,12 @@ check process nginx with pidfile /run/nginx.pid
     const host = ctx.model.host;
     if (host) {
       if (host.guards.length > 0) return;
-      report(ctx.report, service, command, 'warning', 'no package-manager guard is installed on this host');
+      report(ctx.report, service, command, 'warning', 'and no package-manager guard is installed on this host');
       return;
     }
     if (reportedFiles.has(command.span.file)) return;
     reportedFiles.add(command.span.file);
-    report(ctx.report, service, command, 'info', 'unless a package-manager guard is installed (run with --host to look)');
+    report(ctx.report, service, command, 'info', 'unless a package-manager guard pauses Monit (run with --host to look for one)');
   },
 });
 
@@ -55,7 +55,7 @@ function report(
   out({
     at: command.span,
     severity,
-    message: `start program '${commandText(command)}' of '${service.name.value}' goes through the service manager; ${why}, a Monit pass during a package transaction can start the old binary.`,
+    message: `start program '${commandText(command)}' of '${service.name.value}' goes through the service manager: a Monit pass during a package transaction can start the old binary, ${why}.`,
     hint: 'Install a guard that pauses Monit for package transactions (monitlint guard), or unmonitor the service around upgrades.',
   });
 }
