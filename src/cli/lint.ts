@@ -109,7 +109,7 @@ function runLint(paths: string[], opts: LintCliOptions, io: LintIo): number {
     }
   } catch (e) {
     if (e instanceof ConfigError) {
-      io.stderr(`monitlint: ${e.describe()}\n`);
+      io.stderr(`monitlint: ${e.describe(cwd)}\n`);
       return EXIT.usage;
     }
     throw e;
@@ -156,6 +156,10 @@ function runLint(paths: string[], opts: LintCliOptions, io: LintIo): number {
         ...(opts.root ? { root: opts.root } : {}),
         fragment: t.fragment,
         settings: settingsFor(cfg, abs),
+        settingsForFile: (file: string) => {
+          const real = resolvePath(cwd, mapper(file));
+          return settingsFor(configs.forFile(real), real);
+        },
         inlineConfig: opts.inlineConfig,
         ...(host ? { host } : {}),
         ...(packageQuery ? { packageQuery } : {}),
@@ -179,11 +183,11 @@ function runLint(paths: string[], opts: LintCliOptions, io: LintIo): number {
         }
         r = res;
       }
-      for (const f of r.parsed.config.files) linted.add(resolvePath(cwd, f.path));
+      for (const f of r.parsed.config.files) linted.add(resolvePath(cwd, mapper(f.path)));
       record(r, r.fragment, threshold);
     } catch (e) {
       if (e instanceof ConfigError) {
-        fail(e.describe());
+        fail(e.describe(cwd));
         return;
       }
       throw e;

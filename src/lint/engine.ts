@@ -32,8 +32,13 @@ export interface LintOptions {
   host?: HostFacts;
   /** The package database query (`--host`). */
   packageQuery?: PackageQuery;
-  /** Rule code → severity or off. */
+  /** Rule code → severity or off: decides which rules run. */
   settings?: ReadonlyMap<string, RuleSetting>;
+  /**
+   * The settings for the file a finding is in, when that is an included file with its own
+   * configuration (per-file-ignores name the fragment, not the root that includes it).
+   */
+  settingsForFile?: (file: string) => ReadonlyMap<string, RuleSetting>;
   /** Honour `# monitlint` comments (default true; `--no-inline-config` turns them off). */
   inlineConfig?: boolean;
   /** The rules to run (default: the registry). */
@@ -194,9 +199,11 @@ export function lintParsed(parsed: Parsed, checked: CheckResult, opts: LintOptio
   }
 
   // Per-rule severities from the project configuration (parity findings keep theirs).
-  const final = kept.map((d) => {
-    const s = settings.get(d.code);
-    return s && s !== 'off' && !isParityCode(d.code) ? { ...d, severity: s } : d;
+  const final = kept.flatMap((d) => {
+    if (isParityCode(d.code)) return [d];
+    const s = (opts.settingsForFile && d.span.file !== config.file ? opts.settingsForFile(d.span.file) : settings).get(d.code);
+    if (s === 'off') return [];
+    return s ? [{ ...d, severity: s }] : [d];
   });
   for (const d of final) {
     const chain = includeChain(config, d.span.file);

@@ -35,9 +35,11 @@ export class ConfigError extends Error {
     super(message);
   }
 
-  /** `FILE:LINE:COL: message`. */
-  describe(): string {
-    return `${this.file}:${this.line}:${this.column}: ${this.message}`;
+  /** `FILE:LINE:COL: message`, the file relative to `cwd` when it is below it. */
+  describe(cwd?: string): string {
+    const base = cwd?.replace(/\/+$/, '');
+    const file = base && this.file.startsWith(`${base}/`) ? this.file.slice(base.length + 1) : this.file;
+    return `${file}:${this.line}:${this.column}: ${this.message}`;
   }
 }
 

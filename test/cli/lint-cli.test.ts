@@ -1,0 +1,98 @@
+/**
+ * `monitlint [PATH...]` as a user runs it: the default command, stdin, --print-config, rule pages,
+ * exit codes whatever the format, and bad input as one line with exit 2.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LINT_FORMATS } from '../../src/report/lint-report.js';
+import { repoRoot } from '../support/corpus.js';
+
+const bin = join(repoRoot, 'bin', 'monitlint');
+
+function run(args: string[], cwd: string, input?: string): { code: number; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, [bin, ...args], { cwd, encoding: 'utf8', timeout: 30_000, input: input ?? '', env: { ...process.env, NO_COLOR: '1' } });
+  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe('monitlint lint', () => {
+  let dir = '';
+  beforeAll(() => {
+    execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: repoRoot, stdio: 'ignore' });
+    dir = mkdtempSync(join(tmpdir(), 'monitlint-lint-'));
+    writeFileSync(join(dir, 'race.monitrc'), 'set daemon 30\ncheck file f with path /usr/bin/f\n  if failed checksum then unmonitor\n');
+    writeFileSync(join(dir, 'clean.monitrc'), 'set daemon 30\nset log syslog\ncheck system web\n  if loadavg (5min) > 4 then alert\n');
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('lints a file given without a command, while "check" still checks', () => {
+    const lint = run(['race.monitrc'], dir);
+    expect(lint.code).toBe(1);
+    expect(lint.stdout).toContain('race.monitrc:3:13: warning:');
+    expect(lint.stdout).toContain('[ML301 checksum-race]');
+    const check = run(['check', '--no-host-checks', 'race.monitrc'], dir);
+    expect(check.stdout).toBe('Control file syntax OK\n');
+  });
+
+  it('exits 0 on a clean file and prints the summary line', () => {
+    const r = run(['lint', 'clean.monitrc'], dir);
+    expect(r).toMatchObject({ code: 0, stdout: '1 file linted: 0 errors, 0 warnings, 0 infos; 0 files not fully parsed\n' });
+  });
+
+  it.each(LINT_FORMATS.map((f) => [f]))('keeps the exit status in format %s', (format) => {
+    expect(run(['--format', format, 'race.monitrc'], dir).code).toBe(1);
+    expect(run(['--format', format, 'clean.monitrc'], dir).code).toBe(0);
+  });
+
+  it('reads - from stdin under --stdin-filename', () => {
+    const r = run(['-', '--stdin-filename', 'conf.d/x.conf'], dir, 'check file f with path /usr/bin/f\n  if failed checksum then unmonitor\n');
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('conf.d/x.conf:2:13: warning:');
+  });
+
+  it('reports a missing path and an unknown option on one line with exit 2', () => {
+    const missing = run(['nothere.monitrc'], dir);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toBe('monitlint: nothere.monitrc: No such file or directory\n');
+    const bad = run(['--format', 'xml', 'race.monitrc'], dir);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).not.toContain('    at ');
+  });
+
+  it('prints the configuration that applies to a file, and config errors with line and column', () => {
+    const sub = join(dir, 'proj');
+    mkdirSync(join(sub, 'conf.d'), { recursive: true });
+    writeFileSync(join(sub, '.monitlint.yaml'), 'failure-threshold: error\nrules:\n  no-restart-limit: off\n');
+    writeFileSync(join(sub, 'conf.d', '.monitlint.yaml'), 'extend: ../.monitlint.yaml\nrules:\n  ML301: error\n');
+    const r = run(['--print-config', 'proj/conf.d/a.conf'], dir);
+    expect(r.code).toBe(0);
+    const cfg = JSON.parse(r.stdout) as { rules: Record<string, string>; 'failure-threshold': string; 'config-files': string[] };
+    expect(cfg.rules).toEqual({ ML301: 'error', ML306: 'off' });
+    expect(cfg['failure-threshold']).toBe('error');
+    expect(cfg['config-files']).toHaveLength(2);
+    writeFileSync(join(sub, 'bad.yaml'), 'rules:\n  ML9999: off\n');
+    const bad = run(['--config', 'proj/bad.yaml', 'race.monitrc'], dir);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/bad\.yaml:2:3: unknown rule 'ML9999'/);
+    mkdirSync(join(dir, 'broken'));
+    writeFileSync(join(dir, 'broken', '.monitlint.yaml'), 'rules: [\n');
+    writeFileSync(join(dir, 'broken', 'a.monitrc'), 'set daemon 30\ncheck file f with path /usr/bin/f\n  if failed checksum then unmonitor\n');
+    const broken = run(['broken/a.monitrc'], dir);
+    expect(broken.code).toBe(2);
+    expect(broken.stderr).toMatch(/^monitlint: broken\/\.monitlint\.yaml:\d+:\d+: /);
+    expect(run(['--no-config', 'broken/a.monitrc'], dir).code).toBe(1);
+  });
+
+  it('lists the rules and prints a rule page; an unknown rule exits 2', () => {
+    const list = run(['rules'], dir);
+    expect(list.code).toBe(0);
+    expect(list.stdout).toMatch(/^ML301 {2}checksum-race/m);
+    const page = run(['rule', 'checksum-race'], dir);
+    expect(page.code).toBe(0);
+    expect(page.stdout).toContain('ML301 checksum-race (warning)');
+    expect(page.stdout).toContain('Triggers it:');
+    expect(run(['rule', 'ML999'], dir).code).toBe(2);
+  });
+});
