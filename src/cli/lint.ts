@@ -303,7 +303,7 @@ class ConfigCache {
 }
 
 /** `dpkg -S PATH` or `rpm -qf PATH`, whichever this machine has; undefined when it does not know the path. */
-function hostPackageQuery(): PackageQuery | undefined {
+export function hostPackageQuery(): PackageQuery | undefined {
   const has = (cmd: string): boolean => spawnSync('sh', ['-c', `command -v ${cmd}`], { encoding: 'utf8' }).status === 0;
   if (has('dpkg')) {
     return (path) => {
