@@ -247,7 +247,7 @@ function render(run: LintRun, format: LintFormat, level: 0 | 1 | 2 | 3): string 
 /** `--color`/`--no-color` beat the environment; then NO_COLOR, then FORCE_COLOR, then the terminal. */
 function colourLevel(flag: boolean | undefined): 0 | 1 | 2 | 3 {
   if (flag === true) return 1;
-  if (flag === false && process.argv.includes('--no-color')) return 0;
+  if (flag === false) return 0;
   const env = process.env;
   if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return 0;
   if (env.FORCE_COLOR !== undefined) return env.FORCE_COLOR === '0' || env.FORCE_COLOR === 'false' ? 0 : 1;
