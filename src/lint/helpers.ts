@@ -34,9 +34,14 @@ const SERVICE_MANAGERS = new Set(['systemctl', 'service', 'invoke-rc.d', 'rc-ser
  * use, so Monit and the package manager race on it (package-managers.md §2, patterns A–C).
  */
 export function viaServiceManager(c: Command): boolean {
-  const words = c.argv.map((a) => a.value);
-  const first = words[0] ?? '';
   const base = (w: string): string => w.slice(w.lastIndexOf('/') + 1);
+  // `sudo systemctl …`, `/usr/bin/env service …`: look past the wrapper (corpus 1255).
+  let words = c.argv.map((a) => a.value);
+  while (words.length > 1 && /^(sudo|env|nice|nohup|ionice|timeout)$/.test(base(words[0] ?? ''))) {
+    words = words.slice(1);
+    while (words.length > 1 && (words[0] ?? '').startsWith('-')) words = words.slice(1);
+  }
+  const first = words[0] ?? '';
   if (SERVICE_MANAGERS.has(base(first)) || /^\/etc\/(init\.d|rc\.d(\/init\.d)?)\//.test(first)) return true;
   // A shell running a command line: look inside it.
   if (/^(ba|da|z|k)?sh$/.test(base(first))) {

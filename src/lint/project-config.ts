@@ -38,7 +38,7 @@ export class ConfigError extends Error {
   /** `FILE:LINE:COL: message`, the file relative to `cwd` when it is below it. */
   describe(cwd?: string): string {
     const base = cwd?.replace(/\/+$/, '');
-    const file = base && this.file.startsWith(`${base}/`) ? this.file.slice(base.length + 1) : this.file;
+    const file = base !== undefined && this.file.startsWith(`${base}/`) ? this.file.slice(base.length + 1) : this.file;
     return `${file}:${this.line}:${this.column}: ${this.message}`;
   }
 }

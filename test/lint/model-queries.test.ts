@@ -99,3 +99,19 @@ check process b with pidfile /b
     expect(guarded.diagnostics.filter((d) => d.code === 'ML304')).toEqual([]);
   });
 });
+
+describe('service-manager detection', () => {
+  it.each([
+    ['/bin/systemctl start a', true],
+    ['/usr/sbin/service a start', true],
+    ['/etc/init.d/a start', true],
+    ['/usr/sbin/invoke-rc.d a start', true],
+    ['/bin/sudo /bin/systemctl restart a', true],
+    ['/bin/sh -c "cd /srv && systemctl start a"', true],
+    ['/usr/sbin/nginx', false],
+    ['/bin/sh -c "/usr/local/bin/app --daemon"', false],
+  ])('%s → %s', (cmd, expected) => {
+    const r = lintString(`set daemon 30\ncheck process a with pidfile /a\n  start program = "${cmd.replace(/"/g, "'")}"\n`);
+    expect(r.diagnostics.some((d) => d.code === 'ML304')).toBe(expected);
+  });
+});

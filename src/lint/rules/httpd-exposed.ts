@@ -25,11 +25,15 @@ set httpd port 2812 and use address localhost
     if (!h?.port || h.ssl) return;
     const address = h.address?.value;
     if (address && LOOPBACK.test(address)) return;
+    // Only loopback hosts allowed and no credentials: Monit's ACL turns every remote client away.
+    if (h.allow.length > 0 && h.allow.every((a) => a.kind === 'host' && LOOPBACK.test(a.host.value))) return;
+    const passwords = h.allow.some((a) => a.kind !== 'host');
+    const where = address ? `on ${address}:${h.port.value}` : `on port ${h.port.value} on every interface`;
     ctx.report({
       at: h.port.span,
-      message: address
-        ? `httpd listens on ${address}:${h.port.value} without SSL: its password travels in clear.`
-        : `httpd listens on port ${h.port.value} on every interface, without SSL: its password travels in clear.`,
+      message: passwords
+        ? `httpd listens ${where} without SSL: its password travels in clear.`
+        : `httpd listens ${where} without SSL: the hosts it allows control Monit over plain HTTP.`,
       hint: "Add 'use address localhost', or 'with ssl { pemfile: /etc/ssl/private/monit.pem }'.",
     });
   },
