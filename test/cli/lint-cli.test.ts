@@ -2,12 +2,13 @@
  * `monitlint [PATH...]` as a user runs it: the default command, stdin, --print-config, rule pages,
  * exit codes whatever the format, and bad input as one line with exit 2.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LINT_FORMATS } from '../../src/report/lint-report.js';
+import { buildForCli } from '../support/build.js';
 import { repoRoot } from '../support/corpus.js';
 
 const bin = join(repoRoot, 'bin', 'monitlint');
@@ -20,7 +21,7 @@ function run(args: string[], cwd: string, input?: string): { code: number; stdou
 describe('monitlint lint', () => {
   let dir = '';
   beforeAll(() => {
-    execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: repoRoot, stdio: 'ignore' });
+    buildForCli();
     dir = mkdtempSync(join(tmpdir(), 'monitlint-lint-'));
     writeFileSync(join(dir, 'race.monitrc'), 'set daemon 30\ncheck file f with path /usr/bin/f\n  if failed checksum then unmonitor\n');
     writeFileSync(join(dir, 'clean.monitrc'), 'set daemon 30\nset log syslog\ncheck system web\n  if loadavg (5min) > 4 then alert\n');

@@ -3,10 +3,11 @@
  * the arguments in `<case>.args` (if any), from this folder; each `dirs/<case>/` is linted as a
  * directory. The output and exit status must equal `<case>.out`. `UPDATE_GOLDEN=1` rewrites them.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { buildForCli } from '../support/build.js';
 import { repoRoot } from '../support/corpus.js';
 
 const here = join(repoRoot, 'test/golden');
@@ -45,7 +46,7 @@ const cases = [
 
 describe('golden', () => {
   beforeAll(() => {
-    execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: repoRoot, stdio: 'ignore' });
+    buildForCli();
   });
 
   it('has cases', () => {
