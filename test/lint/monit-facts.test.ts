@@ -39,6 +39,19 @@ monitSuite('rule facts against monit -t', () => {
     expect(n.diagnostics.filter((d) => d.code === 'ML307')).toEqual([]);
   });
 
+  it('ML307 leaves out what Monit skips itself: names ending in ~ and hidden swap files', async () => {
+    const d = mkdtempSync(join(tmpdir(), 'monitlint-facts-'));
+    try {
+      mkdirSync(join(d, 'conf.d'));
+      for (const n of ['app.conf', 'app.conf~', '.app.conf.swp']) writeFileSync(join(d, 'conf.d', n), 'check process app with pidfile /run/app.pid\n');
+      expect((await runMonitT(`set daemon 30\ninclude ${d}/conf.d/*\n`)).accepted).toBe(true);
+    } finally {
+      rmSync(d, { recursive: true, force: true });
+    }
+    const r = lintString('set daemon 30\ninclude /etc/monit/conf.d/*\n').diagnostics.find((x) => x.code === 'ML307');
+    expect(r?.message).not.toMatch(/~|\.swp/);
+  });
+
   it('ML308: Monit reads then timeout as then unmonitor', async () => {
     const text = 'set daemon 30\ncheck process a with pidfile /run/a.pid\n  start program = "/bin/true"\n  stop program = "/bin/true"\n  if 3 restarts within 5 cycles then timeout\n';
     const m = await runMonitT(text, { verbose: true });

@@ -6,8 +6,12 @@
 import { matchSegment } from '../../config/glob.js';
 import { defineRule } from '../types.js';
 
-/** Left by dpkg (conffile prompts), rpm (`%config`), editors and hand backups. Monit itself skips `*~` (§2). */
-export const LEFTOVER_SUFFIXES = ['.dpkg-old', '.dpkg-dist', '.dpkg-new', '.dpkg-bak', '.rpmnew', '.rpmsave', '.rpmorig', '.bak', '.orig', '.swp'];
+/**
+ * Left by dpkg (conffile prompts), rpm (`%config`) and hand backups. Not listed: `*~`, which Monit
+ * itself skips (§2), and vim's `.name.swp`, which `*` does not match (a leading dot must be
+ * literal) — both checked against monit -t in test/lint/monit-facts.test.ts.
+ */
+export const LEFTOVER_SUFFIXES = ['.dpkg-old', '.dpkg-dist', '.dpkg-new', '.dpkg-bak', '.rpmnew', '.rpmsave', '.rpmorig', '.bak', '.orig'];
 
 export default defineRule({
   code: 'ML307',
