@@ -1,6 +1,11 @@
 /** ML402: cleartext passwords in `allow` and `set mailserver`. */
 import { defineRule } from '../types.js';
 
+/** An empty value or a deployment placeholder (`$VAR`, `{{ var }}`, `<%= var %>`) is not a password yet. */
+function isSecret(value: string): boolean {
+  return value !== '' && !/^(\$|\{\{|<%|%\w+%$|@\w+@$)/.test(value);
+}
+
 export default defineRule({
   code: 'ML402',
   name: 'cleartext-password',
@@ -23,6 +28,7 @@ set httpd port 2812 and use address localhost
     for (const a of config.settings.httpd?.allow ?? []) {
       if (a.kind !== 'credentials') continue;
       if (a.user.value === 'admin' && a.password.value === 'monit') continue; // ML401 says it louder
+      if (!isSecret(a.password.value)) continue;
       ctx.report({
         at: a.password.span,
         message: `allow '${a.user.value}:…' keeps the web-interface password in cleartext.`,
@@ -30,7 +36,7 @@ set httpd port 2812 and use address localhost
       });
     }
     for (const m of config.settings.mailservers) {
-      if (!m.password) continue;
+      if (!m.password || !isSecret(m.password.value)) continue;
       ctx.report({
         at: m.password.span,
         message: `set mailserver '${m.host.value}' keeps its password in cleartext.`,

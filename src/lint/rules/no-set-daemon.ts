@@ -26,11 +26,15 @@ check system web
     // even when it is called monitrc (the corpus has many: Capistrano's config/monitrc).
     const rootLike = s.log || s.httpd || s.mailservers.length > 0 || s.alerts.length > 0 || s.pidfile || s.statefile || s.idfile || s.eventqueue || s.mmonit.length > 0;
     if (!rootLike) return;
+    // A `#!monit` first line (corpus 0001, 0197, …) marks a file run by a wrapper, typically an
+    // Upstart job giving `-d N`: the interval is outside the file.
+    const text = config.files.find((f) => f.path === config.file)?.text ?? '';
+    if (text.startsWith('#!')) return;
     const first = config.services[0];
     if (!first) return;
     ctx.report({
       at: { file: config.file, line: 1, column: 1, endLine: 1, endColumn: 1, startOffset: 0, endOffset: 0 },
-      message: "there is no 'set daemon': Monit checks the services once and exits instead of supervising them.",
+      message: "there is no 'set daemon': unless started with -d, Monit checks the services once and exits instead of supervising them.",
       hint: "Add 'set daemon 30' (the poll interval in seconds).",
     });
   },
