@@ -144,27 +144,58 @@ function runLint(paths: string[], opts: LintCliOptions, io: LintIo): number {
     if (threshold !== 'none' && r.diagnostics.some((d) => SEVERITY_RANK[d.severity] >= SEVERITY_RANK[threshold])) failing = true;
   };
 
+  const optionsFor = (abs: string, fragment: boolean | 'auto') => {
+    const cfg = configs.forFile(abs);
+    return {
+      fs: realFs,
+      cwd,
+      ...(opts.root ? { root: opts.root } : {}),
+      fragment,
+      settings: settingsFor(cfg, abs),
+      settingsForFile: (file: string) => {
+        const real = resolvePath(cwd, mapper(file));
+        return settingsFor(configs.forFile(real), real);
+      },
+      inlineConfig: opts.inlineConfig,
+      ...(host ? { host } : {}),
+      ...(packageQuery ? { packageQuery } : {}),
+      ...(hostCheck ? { hostCheck } : {}),
+    };
+  };
+
+  // With --root, the configuration's own control file is known: a fragment given alone that it
+  // includes is linted as part of it, so its dependencies are checked against the real root.
+  const rootFile = opts.root ? DEFAULT_FILES.map((f) => resolvePath(cwd, mapper(f))).find((f) => nodeFs.existsSync(f)) : undefined;
+  let rootLint: FileLint | null | undefined;
+  const lintOfRoot = (): FileLint | null => {
+    if (rootLint !== undefined) return rootLint;
+    if (!rootFile) return (rootLint = null);
+    const res = lintFile(rootFile, optionsFor(rootFile, false));
+    rootLint = isUnreadable(res) ? null : res;
+    return rootLint;
+  };
+  const viaRoot = (t: Target, abs: string, threshold: Threshold): boolean => {
+    if (!rootFile || t.walked || abs === rootFile) return false;
+    const root = lintOfRoot();
+    if (!root) return false;
+    const realOf = (p: string): string => resolvePath(cwd, mapper(p));
+    if (!root.parsed.config.files.slice(1).some((f) => realOf(f.path) === abs)) return false;
+    for (const f of root.parsed.config.files) sources.set(f.path, f.text);
+    const diagnostics = root.diagnostics.filter((d) => realOf(d.span.file) === abs);
+    files.push({ file: t.path, fullyParsed: root.fullyParsed, accepted: root.accepted, fragment: false, diagnostics });
+    if (root.internalError) internal = true;
+    if (threshold !== 'none' && diagnostics.some((d) => SEVERITY_RANK[d.severity] >= SEVERITY_RANK[threshold])) failing = true;
+    return true;
+  };
+
   const lintOne = (t: Target, linted: Set<string>): void => {
     try {
       const abs = resolvePath(cwd, t.path === '-' ? (opts.stdinFilename ?? 'stdin') : t.path);
       const cfg = configs.forFile(abs);
       if (t.walked && isExcluded(cfg, abs)) return;
       const threshold = opts.failureThreshold ?? cfg.failureThreshold ?? 'warning';
-      const common = {
-        fs: realFs,
-        cwd,
-        ...(opts.root ? { root: opts.root } : {}),
-        fragment: t.fragment,
-        settings: settingsFor(cfg, abs),
-        settingsForFile: (file: string) => {
-          const real = resolvePath(cwd, mapper(file));
-          return settingsFor(configs.forFile(real), real);
-        },
-        inlineConfig: opts.inlineConfig,
-        ...(host ? { host } : {}),
-        ...(packageQuery ? { packageQuery } : {}),
-        ...(hostCheck ? { hostCheck } : {}),
-      };
+      if (t.path !== '-' && viaRoot(t, abs, threshold)) return;
+      const common = optionsFor(abs, t.fragment);
       let r: FileLint;
       if (t.path === '-') {
         let text: string;

@@ -86,6 +86,24 @@ describe('monitlint lint', () => {
     expect(run(['--no-config', 'broken/a.monitrc'], dir).code).toBe(1);
   });
 
+  it('with --root, a fragment given alone is linted through the root that includes it', () => {
+    const repo = join(dir, 'mirror');
+    mkdirSync(join(repo, 'etc/monit/conf.d'), { recursive: true });
+    writeFileSync(join(repo, 'etc/monit/monitrc'), 'set daemon 30\nset log syslog\ninclude /etc/monit/conf.d/*.conf\n');
+    writeFileSync(join(repo, 'etc/monit/conf.d/app.conf'), 'check process app with pidfile /run/app.pid\n  start program = "/usr/local/bin/app"\n  stop program = "/usr/local/bin/app stop"\n  if 3 restarts within 5 cycles then alert\n  depends on app_bin\n');
+    writeFileSync(join(repo, 'etc/monit/conf.d/bin.conf'), 'check file app_bin with path /usr/local/bin/app\n');
+    writeFileSync(join(repo, 'etc/monit/conf.d/orphan.conf'), 'check process o with pidfile /run/o.pid\n  start program = "/usr/local/bin/o"\n  stop program = "/usr/local/bin/o stop"\n  if 3 restarts within 5 cycles then alert\n  depends on nowhere\n');
+    const alone = run(['mirror/etc/monit/conf.d/app.conf'], dir);
+    expect(alone.stdout).toContain("info: Depending service 'app_bin' is not defined");
+    const known = run(['--root', 'mirror', 'mirror/etc/monit/conf.d/app.conf'], dir);
+    expect(known.stdout).toBe('1 file linted: 0 errors, 0 warnings, 0 infos; 0 files not fully parsed\n');
+    expect(known.code).toBe(0);
+    // Included by the root, the orphan's unknown dependency is Monit's error again.
+    const orphan = run(['--root', 'mirror', 'mirror/etc/monit/conf.d/orphan.conf'], dir);
+    expect(orphan.stdout).toContain("/etc/monit/conf.d/orphan.conf:5:14: error: Depending service 'nowhere' is not defined in the control file [ML202 dependency-error]");
+    expect(orphan.code).toBe(1);
+  });
+
   it('lists the rules and prints a rule page; an unknown rule exits 2', () => {
     const list = run(['rules'], dir);
     expect(list.code).toBe(0);
