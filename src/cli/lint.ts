@@ -130,7 +130,7 @@ function runLint(paths: string[], opts: LintCliOptions, io: LintIo): number {
   }
   const mapper = (p: string): string => mapPath(p, { cwd, ...(opts.root ? { root: opts.root } : {}) });
   const host = opts.host ? hostFacts(realFs, opts.root ? mapper : undefined) : undefined;
-  const packageQuery = opts.host ? hostPackageQuery() : undefined;
+  const packageQuery = opts.host ? memoise(hostPackageQuery()) : undefined;
   const hostCheck = opts.host ? { uid: process.getuid?.() ?? 0, hostname: hostname() } : undefined;
 
   const files: LintedFile[] = [];
@@ -331,6 +331,16 @@ class ConfigCache {
     }
     return c;
   }
+}
+
+/** One package-database process per path for the whole run, however many files name it. */
+function memoise(q: PackageQuery | undefined): PackageQuery | undefined {
+  if (!q) return undefined;
+  const seen = new Map<string, ReturnType<PackageQuery>>();
+  return (path) => {
+    if (!seen.has(path)) seen.set(path, q(path));
+    return seen.get(path);
+  };
 }
 
 /** `dpkg -S PATH` or `rpm -qf PATH`, whichever this machine has; undefined when it does not know the path. */

@@ -56,6 +56,7 @@ function indent(text: string): string {
 export function rulePage(c: CodeInfo): string {
   let out = `${c.code} ${c.name} (${c.severity})\n${c.title}\n\n${wrap(c.rationale, 78)}\n`;
   if (c.parity) out += '\nThis finding comes from the Monit-parity checker and cannot be suppressed.\n';
+  if (c.hostOnly) out += '\nThis rule looks at the machine: it runs only with --host.\n';
   if (c.bad) out += `\nTriggers it:\n\n${indent(c.bad)}\n`;
   if (c.good) out += `\nDoes not:\n\n${indent(c.good)}\n`;
   out += `\nSuppress: # monitlint ignore=${c.code} -- reason   (or ${c.name})\nMore: ${docUrl(c.code)}\n`;

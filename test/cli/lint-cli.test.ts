@@ -3,7 +3,7 @@
  * exit codes whatever the format, and bad input as one line with exit 2.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -102,6 +102,22 @@ describe('monitlint lint', () => {
     const orphan = run(['--root', 'mirror', 'mirror/etc/monit/conf.d/orphan.conf'], dir);
     expect(orphan.stdout).toContain("/etc/monit/conf.d/orphan.conf:5:14: error: Depending service 'nowhere' is not defined in the control file [ML202 dependency-error]");
     expect(orphan.code).toBe(1);
+  });
+
+  it('--host: a world-writable start program is an ML405 error, a root-only one is not', () => {
+    const app = join(dir, 'app');
+    mkdirSync(app, { mode: 0o755 });
+    writeFileSync(join(app, 'start.sh'), '#!/bin/sh\n', { mode: 0o777 });
+    chmodSync(join(app, 'start.sh'), 0o777);
+    writeFileSync(join(app, 'stop.sh'), '#!/bin/sh\n');
+    chmodSync(join(app, 'stop.sh'), 0o755);
+    chmodSync(app, 0o755);
+    writeFileSync(join(dir, 'w.monitrc'), `set daemon 30\ncheck process app with pidfile /run/app.pid\n  start program = "${app}/start.sh"\n  stop program = "${app}/stop.sh"\n`);
+    const r = run(['--host', '--format', 'json', 'w.monitrc'], dir);
+    const doc = JSON.parse(r.stdout) as { files: Array<{ diagnostics: Array<{ code: string; line: number }> }> };
+    const found = doc.files[0]?.diagnostics.filter((d) => d.code === 'ML405').map((d) => d.line);
+    expect(found).toEqual([3]);
+    expect(run(['w.monitrc'], dir).stdout).not.toContain('ML405');
   });
 
   it('lists the rules and prints a rule page; an unknown rule exits 2', () => {
