@@ -9,7 +9,6 @@ import { hostname } from 'node:os';
 import { resolve as resolvePath } from 'node:path';
 import { Chalk } from 'chalk';
 import { Command, Option } from 'commander';
-import type { Severity } from '../diagnostic.js';
 import { mapPath } from '../config/load.js';
 import { isUnreadable, lintFile, lintText, type FileLint } from '../lint/api.js';
 import { findCode, rulePage, rulesList } from '../lint/docs.js';
@@ -366,4 +365,3 @@ export function hostPackageQuery(): PackageQuery | undefined {
   return undefined;
 }
 
-export type { Severity };

@@ -1,5 +1,5 @@
 /** Small questions several rules ask of the model. Rules stay predicates; the shared wording lives here. */
-import type { Action, Command, Service, Test } from '../config/model.js';
+import type { Action, Command, Service } from '../config/model.js';
 
 /** Actions that take a service out of monitoring or stop it (monit-semantics §3.6, §4.4, §4.7). */
 export function takesOut(a: Action | undefined): boolean {
@@ -14,11 +14,6 @@ export function disrupts(a: Action | undefined): boolean {
 /** The path a file-like check watches. */
 export function watchedPath(s: Service): string | undefined {
   return s.kind === 'file' || s.kind === 'fifo' || s.kind === 'directory' || s.kind === 'filesystem' ? s.path.value : undefined;
-}
-
-/** `check file NAME` etc., for messages. */
-export function serviceLabel(s: Service): string {
-  return `'${s.name.value}'`;
 }
 
 /** The program line as written, for messages. */
@@ -49,9 +44,4 @@ export function viaServiceManager(c: Command): boolean {
     return /(^|[\s;&|(])(\S*\/)?(systemctl|service|invoke-rc\.d|rc-service|initctl)\s/.test(script) || /\/etc\/(init\.d|rc\.d)\//.test(script);
   }
   return false;
-}
-
-/** `if failed checksum then unmonitor` style, for messages. */
-export function testLabel(t: Test): string {
-  return t.kind;
 }
