@@ -26,6 +26,7 @@ import { tmpdir } from 'node:os';
 import { delimiter, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateConfig } from './generate.js';
+import { runLintBench } from './lint.js';
 
 const SIZES = [1, 2500, 5000, 10_000, 20_000];
 /** Sizes at or above this run once (monit alone takes over 10 s at 20000). */
@@ -292,6 +293,7 @@ function main(): void {
     mkdirSync(outDir, { recursive: true });
     writeFileSync(join(outDir, 'latest.json'), `${JSON.stringify(result, null, 2)}\n`);
     console.log(`\nwrote ${join(outDir, 'latest.json')} (${result.totalSeconds.toFixed(0)} s in all)`);
+    runLintBench(root, monit);
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }
