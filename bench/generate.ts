@@ -14,7 +14,7 @@
  */
 
 /** mulberry32: a tiny, well-distributed 32-bit PRNG; enough for picking variations. */
-function prng(seed: number): () => number {
+export function prng(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

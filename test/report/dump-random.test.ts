@@ -15,18 +15,8 @@ import { dumpHostFromFs, dumpServiceList } from '../../src/report/dump.js';
 import { extractServiceList, monitSuite } from '../support/monit.js';
 import { checkText } from '../support/monitlint.js';
 import { cachedRunMonitT } from '../support/oracle-cache.js';
+import { prng } from '../../bench/generate.js';
 
-/** mulberry32: a small seeded generator, so every run checks the same files. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 class Gen {
   private readonly r: () => number;
@@ -34,7 +24,7 @@ class Gen {
   private n = 0;
 
   constructor(seed: number) {
-    this.r = rng(seed);
+    this.r = prng(seed);
   }
 
   int(lo: number, hi: number): number {
