@@ -38,6 +38,9 @@ export async function bundle(outDir = join(root, 'dist')): Promise<{ script: str
     outfile: script + tag,
     logLevel: 'warning',
     legalComments: 'none',
+    // A smaller bundle is a smaller snapshot heap to deserialize at every start (about 7 ms).
+    // Nothing prints a stack trace, so the lost names cost no user anything.
+    minify: true,
   });
   renameSync(script + tag, script);
 
