@@ -8,6 +8,7 @@ import { checkFile, isUnreadable } from '../check/api.js';
 import { formatConcise, formatJson, type CheckedFile } from '../report/check-report.js';
 import { EXIT } from './exit.js';
 import { realFs } from './real-fs.js';
+import { registerSimulate } from './simulate.js';
 
 interface Io {
   stdout: (s: string) => void;
@@ -37,6 +38,8 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     .action((files: string[], opts: { root?: string; hostChecks: boolean; format: 'concise' | 'json' }) => {
       code = runCheck(files, opts, io);
     });
+
+  registerSimulate(program, io, (c) => { code = c; });
 
   try {
     await program.parseAsync(argv, { from: 'user' });
