@@ -259,7 +259,8 @@ export function parseScenario(file: string, text: string): Scenario {
   }
   const events: ScenarioEvent[] = [];
   const eventsNode = root.get('events');
-  for (const ev of eventsNode === undefined ? [] : r.seq(eventsNode, 'events')) {
+  const emptyEvents = eventsNode === undefined || (isScalar(eventsNode) && eventsNode.value === null);
+  for (const ev of emptyEvents ? [] : r.seq(eventsNode, 'events')) {
     events.push(readEvent(r, ev, unitNames));
   }
   // Stable: events at the same time keep their written order.

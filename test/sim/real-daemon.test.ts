@@ -1,0 +1,104 @@
+/**
+ * Fidelity: the simulator against the REAL Monit 5.33 daemon. Each scenario runs for real
+ * (test/support/monit-daemon.ts), then the simulator gets the same control file, the same
+ * scenario and the phase that actually occurred, and must predict the same per-service sequence
+ * of Monit actions (restart, start, stop, unmonitor, monitor, exec) as Monit logged.
+ */
+import { expect, it } from 'vitest';
+import { monitSuite } from '../support/monit.js';
+import { runReal, type HarnessScenario } from '../support/monit-daemon.js';
+import { actions, run } from './sim-support.js';
+
+const SCENARIOS: Array<HarnessScenario & { expected: Record<string, string[]> }> = [
+  {
+    name: 'steady state: nothing happens, Monit does nothing',
+    until: 4,
+    steps: [],
+    expected: {},
+  },
+  {
+    name: 'stop, replace by rename, start (spec §11 window [s, 5))',
+    until: 9,
+    steps: [{ at: 0, do: 'stop' }, { at: 3.3, do: 'replace', content: 'binary v2' }, { at: 6.3, do: 'start' }],
+    // Monit restarts the stopped daemon (old binary), then the checksum unmonitors both (§4.8).
+    expected: { dummy: ['restart', 'start', 'unmonitor'], dbin: ['unmonitor'] },
+  },
+  {
+    name: 'binary replaced while the daemon runs: both unmonitored, nothing restarted',
+    until: 4,
+    steps: [{ at: 0.3, do: 'replace', content: 'binary v2' }],
+    expected: { dummy: ['unmonitor'], dbin: ['unmonitor'] },
+  },
+  {
+    name: 'crash after the unmonitor: not restarted',
+    until: 7,
+    steps: [{ at: 0.3, do: 'replace', content: 'binary v2' }, { at: 3.3, do: 'kill' }],
+    expected: { dummy: ['unmonitor'], dbin: ['unmonitor'] },
+  },
+  {
+    name: 'permission change: unmonitor by the permission test',
+    until: 4,
+    steps: [{ at: 0.3, do: 'chmod', mode: 0o700 }],
+    expected: { dummy: ['unmonitor'], dbin: ['unmonitor'] },
+  },
+  {
+    name: 'unmonitor, replace, monitor: no re-baseline, unmonitored again (§5.3)',
+    until: 8,
+    steps: [{ at: 0.3, do: 'monit', command: 'unmonitor dbin' }, { at: 2.3, do: 'replace', content: 'binary v2' }, { at: 4.3, do: 'monit', command: 'monitor dummy' }],
+    expected: { dummy: ['unmonitor', 'monitor', 'unmonitor'], dbin: ['unmonitor', 'monitor', 'unmonitor'] },
+  },
+  {
+    name: 'unmonitor, replace, reload, monitor: re-baselined, both monitored (§6.6, §6.7)',
+    until: 9,
+    steps: [
+      { at: 0.3, do: 'monit', command: 'unmonitor dbin' }, { at: 2.3, do: 'replace', content: 'binary v2' },
+      { at: 4.3, do: 'monit-reload' }, { at: 6.3, do: 'monit', command: 'monitor dummy' },
+    ],
+    expected: { dummy: ['unmonitor', 'monitor'], dbin: ['unmonitor', 'monitor'] },
+  },
+  {
+    name: 'Monit restarted after an unmonitor: the state file keeps it unmonitored (§6.7)',
+    until: 8,
+    steps: [{ at: 0.3, do: 'replace', content: 'binary v2' }, { at: 3.3, do: 'monit-stop' }, { at: 4.3, do: 'monit-start' }],
+    expected: { dummy: ['unmonitor'], dbin: ['unmonitor'] },
+  },
+  {
+    name: 'a start program that never produces the process, against a restart limit (§3.7)',
+    until: 20,
+    brokenStart: true,
+    startTimeout: 1,
+    processLines: ['if 5 restarts within 5 cycles then timeout'],
+    steps: [{ at: 0.3, do: 'kill' }],
+    expected: { dummy: ['restart', 'start', 'restart', 'start', 'restart', 'start', 'restart', 'start', 'restart', 'start', 'unmonitor'] },
+  },
+  {
+    name: 'a daemon that dies a moment after each start: restarted until the restart limit',
+    until: 10,
+    dieAfter: 0.8,
+    processLines: ['if 3 restarts within 3 cycles then timeout'],
+    steps: [{ at: 0.3, do: 'kill' }],
+    expected: { dummy: ['restart', 'start', 'restart', 'start', 'restart', 'start', 'unmonitor'] },
+  },
+  {
+    name: 'Monit stopped around the upgrade: new baseline, nothing happens (§9.6)',
+    until: 8,
+    steps: [
+      { at: 0.3, do: 'monit-stop' }, { at: 1.3, do: 'stop' }, { at: 2.3, do: 'replace', content: 'binary v2' },
+      { at: 3.3, do: 'start' }, { at: 4.3, do: 'monit-start' },
+    ],
+    expected: {},
+  },
+];
+
+monitSuite('simulator vs the real Monit daemon', (monitBin) => {
+  for (const scn of SCENARIOS) {
+    it(scn.name, async () => {
+      const real = await runReal(monitBin, scn);
+      const predicted = actions(run(real.config, real.scenarioYaml, real.phase), 0);
+      const observed = Object.fromEntries(real.actions);
+      const context = `\nphase ${real.phase}\nscenario:\n${real.scenarioYaml}\nmonit log (actions):\n${real.log.split('\n').filter((l) => /'(dbin|dummy)' /.test(l) && !/debug/.test(l)).join('\n')}`;
+      expect(observed, `the real daemon${context}`).toEqual(scn.expected);
+      expect(predicted, `the simulator${context}`).toEqual(observed);
+    }, 60_000);
+  }
+});

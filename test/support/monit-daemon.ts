@@ -1,0 +1,331 @@
+/**
+ * The harness that proves the simulator against the REAL Monit 5.33 daemon (issue 4).
+ *
+ * For one scenario it:
+ * 1. makes a private directory with a control file (`set daemon 1`, private pidfile, statefile,
+ *    idfile and logfile, httpd on a unix socket), a watched "binary", a tiny dummy daemon that
+ *    listens on a free 127.0.0.1 port, and start/stop scripts for it;
+ * 2. starts the dummy, then `monit -v -I` (foreground), waits until a pass has seen the dummy;
+ * 3. performs the scenario's steps for real at their times (stop/start scripts, renames, chmod,
+ *    kill -9, `monit` CLI commands, quitting and starting the daemon);
+ * 4. reads Monit's log and returns, per service, the sequence of actions it took, and the phase
+ *    that actually occurred (the first logged pass at or after t = 0, to the log's 1 s
+ *    resolution).
+ * The test then runs the simulator on the same control file and the same scenario (as YAML) with
+ * that phase and compares the sequences.
+ *
+ * Every process started here is stopped by its pid (the dummy's keeper and server record their
+ * pids; monit's own pid comes from spawn). Nothing listens beyond 127.0.0.1. Monit needs no
+ * sandbox: every file it writes is named in the control file and lies in the private directory.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, realpathSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+/** One step of a scenario, done for real by the harness and described to the simulator as YAML. */
+export type HarnessStep =
+  | { at: number; do: 'stop' | 'start' | 'kill' }
+  | { at: number; do: 'replace'; content: string }
+  | { at: number; do: 'chmod'; mode: number }
+  | { at: number; do: 'monit'; command: string }
+  | { at: number; do: 'monit-stop' | 'monit-start' | 'monit-reload' };
+
+export interface HarnessScenario {
+  name: string;
+  /** Seconds after t = 0 when the observation ends. */
+  until: number;
+  steps: HarnessStep[];
+  /** The dummy's start script exits without starting anything (a broken package). */
+  brokenStart?: boolean;
+  /** Extra lines for the process check (e.g. a restart limit). */
+  processLines?: string[];
+  /** The dummy dies this many seconds after each start (a crash loop; its pidfile stays). */
+  dieAfter?: number;
+  /** Start-program timeout in seconds (default Monit's 30). */
+  startTimeout?: number;
+}
+
+export interface RealRun {
+  /** Per service, the actions Monit logged in [t0, t0 + until]. */
+  actions: Map<string, string[]>;
+  /** Seconds from t0 to the first pass logged at or after it. */
+  phase: number;
+  log: string;
+  config: string;
+  configPath: string;
+  scenarioYaml: string;
+}
+
+const DUMMY = `
+'use strict';
+const { fork } = require('node:child_process');
+const fs = require('node:fs');
+const net = require('node:net');
+const [mode, port, pidfile, pidlog] = process.argv.slice(2);
+if (mode === 'keeper') {
+  // The keeper is the server's parent, so the server is reaped at once when it dies (a zombie
+  // would still count as running for Monit, spec §2.1, §2.12).
+  const child = fork(__filename, ['server', port, pidfile, pidlog], { stdio: 'ignore' });
+  fs.appendFileSync(pidlog, process.pid + '\\n' + child.pid + '\\n');
+  child.on('exit', () => process.exit(0));
+  process.on('SIGTERM', () => { child.kill('SIGTERM'); });
+} else {
+  const server = net.createServer((c) => c.end('dummy\\n'));
+  server.on('error', () => process.exit(3));
+  server.listen(Number(port), '127.0.0.1', () => fs.writeFileSync(pidfile, process.pid + '\\n'));
+  const die = Number(process.env.DUMMY_DIE_AFTER || 0);
+  if (die > 0) setTimeout(() => process.exit(1), die * 1000);
+  process.on('SIGTERM', () => {
+    try { if (fs.readFileSync(pidfile, 'utf8').trim() === String(process.pid)) fs.unlinkSync(pidfile); } catch {}
+    process.exit(0);
+  });
+}
+`;
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.on('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const a = s.address();
+      const port = typeof a === 'object' && a !== null ? a.port : 0;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+/** The control file used for both the real daemon and the simulator. */
+export function harnessConfig(dir: string, port: number, scn: HarnessScenario): string {
+  const timeout = scn.startTimeout !== undefined ? ` with timeout ${scn.startTimeout} seconds` : '';
+  return [
+    'set daemon 1',
+    `set logfile ${dir}/monit.log`,
+    `set pidfile ${dir}/monit.pid`,
+    `set statefile ${dir}/monit.state`,
+    `set idfile ${dir}/monit.id`,
+    `set httpd unixsocket ${dir}/monit.sock`,
+    '  allow admin:harness',
+    '',
+    `check file dbin with path ${dir}/bin`,
+    '  if failed checksum then unmonitor',
+    '  if failed permission 755 then unmonitor',
+    '  if failed uid root then unmonitor',
+    '',
+    `check process dummy with pidfile ${dir}/d.pid`,
+    `  start program = "${dir}/start.sh"${timeout}`,
+    `  stop program = "${dir}/stop.sh"`,
+    `  if failed host 127.0.0.1 port ${port} then restart`,
+    ...(scn.processLines ?? []).map((l) => `  ${l}`),
+    '  depends on dbin',
+    '',
+  ].join('\n');
+}
+
+/** The same scenario for the simulator. */
+export function harnessScenarioYaml(dir: string, port: number, scn: HarnessScenario): string {
+  const ev = (s: HarnessStep): string => {
+    switch (s.do) {
+      case 'stop': case 'start':
+        return `  - { at: ${s.at}, do: ${s.do}, unit: dummy }`;
+      case 'kill':
+        return `  - { at: ${s.at}, do: kill, unit: dummy }`;
+      case 'replace':
+        return `  - { at: ${s.at}, do: replace, path: ${dir}/bin, content: ${JSON.stringify(s.content)} }`;
+      case 'chmod':
+        return `  - { at: ${s.at}, do: chmod, path: ${dir}/bin, mode: "${s.mode.toString(8).padStart(4, '0')}" }`;
+      case 'monit':
+        return `  - { at: ${s.at}, do: monit, command: ${JSON.stringify(s.command)} }`;
+      default:
+        return `  - { at: ${s.at}, do: ${s.do} }`;
+    }
+  };
+  return [
+    'version: 1',
+    `until: ${scn.until}`,
+    'files:',
+    `  ${dir}/bin: { content: "binary v1", mode: "0755" }`,
+    'units:',
+    '  dummy:',
+    `    exec: ${dir}/bin`,
+    `    pidfile: ${dir}/d.pid`,
+    `    port: ${port}`,
+    '    start_time: 0.3',
+    '    port_delay: 0.25',
+    '    stop_time: 0.1',
+    '    start_waits: false',
+    '    command_time: 0.5',
+    ...(scn.brokenStart === true ? ['    broken: true', '    broken_exit: 0'] : []),
+    ...(scn.dieAfter !== undefined ? [`    die_after: ${scn.dieAfter}`] : []),
+    'programs:',
+    `  - { match: "${dir}/start.sh", unit: dummy, op: start }`,
+    `  - { match: "${dir}/stop.sh", unit: dummy, op: stop }`,
+    scn.steps.length === 0 ? 'events: []' : 'events:',
+    ...scn.steps.map(ev),
+    '',
+  ].join('\n');
+}
+
+const LOG_LINE = /^\[([^\]]+)\]\s+\w+\s*: '([^']+)' (.*)$/;
+
+/** Maps one log message to an action kind of the timeline (src/sim/timeline.ts ACTION_KINDS). */
+export function logAction(message: string): string | undefined {
+  if (message === 'trying to restart') return 'restart';
+  if (message.startsWith('start: ')) return 'start';
+  if (message.startsWith('stop: ')) return 'stop';
+  if (message === 'monitoring disabled') return 'unmonitor';
+  if (message === 'monitoring enabled') return 'monitor';
+  if (message.startsWith('exec: ')) return 'exec';
+  return undefined;
+}
+
+/** Per-service actions in the log between two times (ms since the epoch), and the first pass time. */
+export function parseMonitLog(log: string, fromMs: number, toMs: number, services: readonly string[]): { actions: Map<string, string[]>; firstPassMs: number | undefined } {
+  const actions = new Map<string, string[]>();
+  let firstPassMs: number | undefined;
+  for (const line of log.split('\n')) {
+    const m = LOG_LINE.exec(line);
+    if (m === null) continue;
+    const t = Date.parse((m[1] ?? '').replace(/([+-]\d\d)(\d\d)$/, '$1:$2'));
+    if (Number.isNaN(t) || t < Math.floor(fromMs / 1000) * 1000 || t > toMs) continue;
+    const name = m[2] ?? '';
+    if (!services.includes(name)) continue;
+    // dbin is first in every pass (§1.5): its first line at or after t0 marks a pass.
+    if (firstPassMs === undefined && name === 'dbin' && t >= fromMs - 999) firstPassMs = t;
+    const kind = logAction(m[3] ?? '');
+    if (kind === undefined) continue;
+    const list = actions.get(name) ?? [];
+    list.push(kind);
+    actions.set(name, list);
+  }
+  return { actions, firstPassMs };
+}
+
+function killPid(pid: number, signal: NodeJS.Signals = 'SIGKILL'): void {
+  try {
+    process.kill(pid, signal);
+  } catch {
+    // already gone
+  }
+}
+
+/** Runs one scenario against the real daemon. */
+export async function runReal(monitBin: string, scn: HarnessScenario): Promise<RealRun> {
+  const dir = realpathSync(mkdtempSync(join(tmpdir(), 'monitlint-harness-')));
+  const port = await freePort();
+  const node = process.execPath;
+  const config = harnessConfig(dir, port, scn);
+  const configPath = join(dir, 'monitrc');
+  writeFileSync(configPath, config, { mode: 0o600 });
+  chmodSync(configPath, 0o600);
+  writeFileSync(join(dir, 'bin'), 'binary v1');
+  chmodSync(join(dir, 'bin'), 0o755);
+  writeFileSync(join(dir, 'dummy.cjs'), DUMMY);
+  writeFileSync(join(dir, 'pids'), '');
+  writeFileSync(join(dir, 'start.sh'), [
+    '#!/bin/sh',
+    `[ -f ${dir}/broken ] && exit 0`,
+    `if [ -f ${dir}/d.pid ] && kill -0 "$(cat ${dir}/d.pid)" 2>/dev/null; then exit 0; fi`,
+    `${scn.dieAfter !== undefined ? `DUMMY_DIE_AFTER=\${DUMMY_DIE_AFTER-${scn.dieAfter}} ` : ''}${node} ${dir}/dummy.cjs keeper ${port} ${dir}/d.pid ${dir}/pids </dev/null >/dev/null 2>&1 &`,
+    'sleep 0.5',
+    'exit 0',
+    '',
+  ].join('\n'), { mode: 0o755 });
+  writeFileSync(join(dir, 'stop.sh'), [
+    '#!/bin/sh',
+    `[ -f ${dir}/d.pid ] || exit 0`,
+    `pid=$(cat ${dir}/d.pid)`,
+    'kill "$pid" 2>/dev/null',
+    'i=0; while kill -0 "$pid" 2>/dev/null && [ $i -lt 20 ]; do sleep 0.1; i=$((i+1)); done',
+    'exit 0',
+    '',
+  ].join('\n'), { mode: 0o755 });
+  const scenarioYaml = harnessScenarioYaml(dir, port, scn);
+  let monit: ChildProcess | undefined;
+  const startMonit = (): ChildProcess => {
+    const p = spawn(monitBin, ['-v', '-I', '-c', configPath], { stdio: 'ignore', cwd: dir });
+    p.on('error', () => undefined);
+    return p;
+  };
+  const stopMonit = async (): Promise<void> => {
+    if (monit?.pid === undefined || monit.exitCode !== null) return;
+    const p = monit;
+    const done = new Promise<void>((r) => p.once('exit', () => r()));
+    killPid(p.pid as number, 'SIGTERM');
+    await Promise.race([done, sleep(5000)]);
+    if (p.exitCode === null) killPid(p.pid as number);
+  };
+  const cli = (command: string): void => {
+    spawnSync(monitBin, ['-c', configPath, ...command.split(/\s+/)], { timeout: 10_000, stdio: 'ignore', cwd: dir });
+  };
+  try {
+    // The dummy that runs before Monit starts lives on (no crash loop yet).
+    spawnSync(join(dir, 'start.sh'), [], { timeout: 10_000, env: { ...process.env, DUMMY_DIE_AFTER: '0' } });
+    for (let i = 0; i < 50 && !existsSync(join(dir, 'd.pid')); i++) await sleep(100);
+    if (scn.brokenStart === true) writeFileSync(join(dir, 'broken'), '');
+    monit = startMonit();
+    // Warm-up: wait until a pass has seen the running dummy, then two more seconds.
+    const logPath = join(dir, 'monit.log');
+    for (let i = 0; i < 100; i++) {
+      if (existsSync(logPath) && readFileSync(logPath, 'utf8').includes("'dummy' process is running")) break;
+      await sleep(100);
+    }
+    await sleep(2000);
+    const t0 = Date.now();
+    for (const step of [...scn.steps].sort((a, b) => a.at - b.at)) {
+      const wait = t0 + step.at * 1000 - Date.now();
+      if (wait > 0) await sleep(wait);
+      switch (step.do) {
+        case 'stop':
+          spawnSync(join(dir, 'stop.sh'), [], { timeout: 10_000 });
+          break;
+        case 'start':
+          spawnSync(join(dir, 'start.sh'), [], { timeout: 10_000 });
+          break;
+        case 'kill': {
+          const pid = Number(readFileSync(join(dir, 'd.pid'), 'utf8').trim());
+          if (pid > 0) killPid(pid);
+          break;
+        }
+        case 'replace':
+          writeFileSync(join(dir, 'bin.new'), step.content, { mode: 0o755 });
+          chmodSync(join(dir, 'bin.new'), 0o755);
+          renameSync(join(dir, 'bin.new'), join(dir, 'bin'));
+          break;
+        case 'chmod':
+          chmodSync(join(dir, 'bin'), step.mode);
+          break;
+        case 'monit':
+          cli(step.command);
+          break;
+        case 'monit-stop':
+          await stopMonit();
+          break;
+        case 'monit-start':
+          monit = startMonit();
+          break;
+        case 'monit-reload':
+          cli('reload');
+          break;
+        default: {
+          const never: never = step;
+          throw new Error(`unknown step ${JSON.stringify(never)}`);
+        }
+      }
+    }
+    const end = t0 + scn.until * 1000;
+    if (end > Date.now()) await sleep(end - Date.now());
+    const log = existsSync(logPath) ? readFileSync(logPath, 'utf8') : '';
+    const { actions, firstPassMs } = parseMonitLog(log, t0, end, ['dbin', 'dummy']);
+    const phase = firstPassMs === undefined ? 0 : Math.min(0.999, Math.max(0, (firstPassMs - t0) / 1000));
+    return { actions, phase, log, config, configPath, scenarioYaml };
+  } finally {
+    await stopMonit();
+    const pids = existsSync(join(dir, 'pids')) ? readFileSync(join(dir, 'pids'), 'utf8').split('\n').map(Number).filter((n) => n > 0) : [];
+    for (const pid of pids) killPid(pid);
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
