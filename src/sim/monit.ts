@@ -836,7 +836,8 @@ export class MonitDaemon {
     this.forcePassive++;
     try {
       const r = yield* this.checkService(p);
-      return r === 'ok' && p.error === 0;
+      // §4.3: the check's own result decides (a paused port test is not a failure), not old error bits.
+      return r === 'ok';
     } finally {
       this.forcePassive--;
     }

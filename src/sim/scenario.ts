@@ -35,7 +35,7 @@ export interface ScenarioUnit {
 /** How a Monit program command line maps to the host: a unit operation or a plain exit. */
 export type ScenarioProgram =
   | { match: string; unit: string; op: 'start' | 'stop' | 'restart' }
-  | { match: string; exit: number; duration: number };
+  | { match: string; exit: number; duration: number; exits?: number[] };
 
 /**
  * One scenario event. `at` is in ms from t = 0. This union is the interface the package-manager
@@ -253,7 +253,16 @@ export function parseScenario(file: string, text: string): Scenario {
         if (op !== 'start' && op !== 'stop' && op !== 'restart') r.fail(m.get('op'), "op must be start, stop or restart");
         programs.push({ match, unit, op: op as "start" | "stop" | "restart" });
       } else {
-        programs.push({ match, exit: m.has('exit') ? r.int(m.get('exit'), 'exit') : 0, duration: m.has('duration') ? r.secs(m.get('duration'), 'duration') : 0 });
+        const exitNode = m.get('exit');
+        // `exit: [0, 1, 1]`: successive runs exit with these statuses, the last one repeating.
+        const exits = isSeq(exitNode) ? r.seq(exitNode, 'exit').map((n) => r.int(n, 'exit')) : undefined;
+        if (exits !== undefined && exits.length === 0) r.fail(exitNode, 'exit: the list of statuses is empty');
+        programs.push({
+          match,
+          exit: exits !== undefined ? (exits[0] as number) : exitNode !== undefined ? r.int(exitNode, 'exit') : 0,
+          duration: m.has('duration') ? r.secs(m.get('duration'), 'duration') : 0,
+          ...(exits !== undefined ? { exits } : {}),
+        });
       }
     }
   }

@@ -19,11 +19,16 @@ export interface SimulateOptions {
 
 /** Maps Monit's program command lines to units: explicit `programs` first, then by name (README). */
 export function programResolver(programs: readonly ScenarioProgram[], unitNames: readonly string[]): ProgramResolver {
+  const runs = new Map<ScenarioProgram, number>();
   return (argv) => {
     const line = argv.join(' ');
     for (const p of programs) {
       if (!line.includes(p.match)) continue;
-      return 'unit' in p ? { unit: p.unit, op: p.op } : { exit: p.exit, duration: p.duration };
+      if ('unit' in p) return { unit: p.unit, op: p.op };
+      const n = runs.get(p) ?? 0;
+      runs.set(p, n + 1);
+      const exit = p.exits !== undefined ? (p.exits[Math.min(n, p.exits.length - 1)] as number) : p.exit;
+      return { exit, duration: p.duration };
     }
     // `systemctl start mysql`, `/etc/init.d/mysql stop`, `service mysql restart`.
     const words = argv.flatMap((a) => a.split(/\s+/));
