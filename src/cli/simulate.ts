@@ -88,7 +88,14 @@ function runSimulate(opts: SimulateCliOptions, io: Io): number {
     io.stderr(`monitlint: --phase must be below the poll interval (${poll} s), got ${phase}\n`);
     return EXIT.usage;
   }
-  const timeline = simulate(checked.parsed.config, scenario, { phase });
+  let timeline;
+  try {
+    timeline = simulate(checked.parsed.config, scenario, { phase });
+  } catch (e) {
+    // A bug in the simulator must still end in one line and exit 2, never a stack trace.
+    io.stderr(`monitlint: internal error while simulating: ${e instanceof Error ? e.message : String(e)}\n`);
+    return EXIT.usage;
+  }
   io.stdout(opts.format === 'json' ? formatTimelineJson(timeline) : formatTimelineText(timeline, { color: useColor(opts) }));
   return EXIT.ok;
 }
