@@ -94,9 +94,26 @@ function dirOf(path: string): string {
   return i <= 0 ? '/' : path.slice(0, i);
 }
 
+/** Per-inode bookkeeping: the metadata plus the size and a version bumped on every write. */
+interface InodeInfo extends FileMeta {
+  size: number;
+  version: number;
+}
+
 export class VirtualHost {
   readonly vol = new Volume();
-  private readonly meta = new Map<number, FileMeta>();
+  private readonly meta = new Map<number, InodeInfo>();
+  /**
+   * path → inode of every file the host created. All changes go through this class, so the
+   * index is exact; it keeps memfs (and its per-call permission checks) off the hot path of a
+   * 1,000-service pass (bench/simulate.ts).
+   */
+  private readonly index = new Map<string, number>();
+  private readonly dirs = new Set<string>(['/']);
+  private readonly hashCache = new Map<number, { version: number; type: string; hash: string }>();
+  private readonly pidCache = new Map<number, { version: number; pid: number | undefined }>();
+  private writeSeq = 0;
+  private inoSeq = 100_000;
   readonly processes = new Map<number, VProcess>();
   /** port → pid */
   readonly ports = new Map<number, number>();
@@ -129,15 +146,17 @@ export class VirtualHost {
   // ------------------------------------------------------------------ files
 
   private ensureDir(dir: string): void {
-    if (!this.vol.existsSync(dir)) this.vol.mkdirSync(dir, { recursive: true, mode: 0o777 });
+    if (this.dirs.has(dir)) return;
+    this.vol.mkdirSync(dir, { recursive: true, mode: 0o777 });
+    for (let d = dir; d !== '/' && d !== ''; d = dirOf(d)) this.dirs.add(d);
   }
 
   private inoOf(path: string): number | undefined {
-    try {
-      return Number(this.vol.statSync(path).ino);
-    } catch {
-      return undefined;
-    }
+    return this.index.get(path);
+  }
+
+  private memfsIno(path: string): number {
+    return Number(this.vol.statSync(path).ino);
   }
 
   /** Creates or overwrites a file in place (same inode when it exists). */
@@ -146,10 +165,16 @@ export class VirtualHost {
     const existed = this.inoOf(path);
     this.vol.writeFileSync(path, content, { mode: 0o666 });
     this.vol.chmodSync(path, 0o666);
-    const ino = this.inoOf(path) as number;
+    // Our own inode numbers, never reused (memfs recycles freed ones, which would make a new
+    // binary look like the one a process was started from).
+    const ino = existed ?? this.inoSeq++;
+    this.index.set(path, ino);
     const now = this.loop.now;
     const old = existed !== undefined ? this.meta.get(existed) : undefined;
     this.meta.set(ino, {
+      size: typeof content === 'string' ? Buffer.byteLength(content) : content.length,
+      // Globally unique: memfs reuses the numbers of freed inodes.
+      version: ++this.writeSeq,
       mode: opts.mode ?? old?.mode ?? 0o644,
       uid: opts.uid ?? old?.uid ?? 0,
       gid: opts.gid ?? old?.gid ?? 0,
@@ -170,6 +195,8 @@ export class VirtualHost {
     if (m) {
       m.mtime = this.loop.now;
       m.ctime = this.loop.now;
+      m.size += Buffer.byteLength(content);
+      m.version = ++this.writeSeq;
     }
   }
 
@@ -183,16 +210,16 @@ export class VirtualHost {
       gid: opts.gid ?? old?.gid ?? 0,
     });
     this.vol.renameSync(tmp, path);
+    this.index.set(path, this.index.get(tmp) as number);
+    this.index.delete(tmp);
     const m = this.meta.get(this.inoOf(path) as number);
     if (m) m.ctime = this.loop.now;
   }
 
   unlink(path: string): void {
-    try {
-      this.vol.unlinkSync(path);
-    } catch {
-      // already gone: unlink of a missing path is not an error for the scenario
-    }
+    if (!this.index.has(path)) return; // already gone: not an error for the scenario
+    this.vol.unlinkSync(path);
+    this.index.delete(path);
   }
 
   chmod(path: string, mode: number): void {
@@ -217,50 +244,56 @@ export class VirtualHost {
     m.ctime = this.loop.now;
   }
 
-  private metaOf(path: string): FileMeta | undefined {
+  private metaOf(path: string): InodeInfo | undefined {
     const ino = this.inoOf(path);
     return ino === undefined ? undefined : this.meta.get(ino);
   }
 
   exists(path: string): boolean {
-    return this.vol.existsSync(path);
+    return this.index.has(path) || this.dirs.has(path);
   }
 
-  /** stat() following symlinks; undefined when missing. */
+  /** stat() (the host has no symlinks, so following them changes nothing); undefined when missing. */
   stat(path: string): VStat | undefined {
-    let st;
-    try {
-      st = this.vol.statSync(path);
-    } catch {
-      return undefined;
+    const ino = this.index.get(path);
+    if (ino === undefined) {
+      if (!this.dirs.has(path)) return undefined;
+      const dino = this.memfsIno(path);
+      const dm = this.meta.get(dino);
+      return { mode: dm?.mode ?? 0o755, uid: dm?.uid ?? 0, gid: dm?.gid ?? 0, atime: dm?.atime ?? 0, mtime: dm?.mtime ?? 0, ctime: dm?.ctime ?? 0, type: 'directory', ino: dino, size: 4096 };
     }
-    const ino = Number(st.ino);
-    const m = this.meta.get(ino) ?? {
-      mode: st.isDirectory() ? 0o755 : 0o644, uid: 0, gid: 0, atime: 0, mtime: 0, ctime: 0, type: st.isDirectory() ? 'directory' : 'file',
-    };
-    return { ...m, type: st.isDirectory() ? 'directory' : m.type, ino, size: Number(st.size) };
+    const m = this.meta.get(ino) as InodeInfo;
+    return { mode: m.mode, uid: m.uid, gid: m.gid, atime: m.atime, mtime: m.mtime, ctime: m.ctime, type: m.type, ino, size: m.size };
   }
 
   readFile(path: string): Uint8Array | undefined {
-    try {
-      return this.vol.readFileSync(path) as Uint8Array;
-    } catch {
-      return undefined;
-    }
+    if (!this.index.has(path)) return undefined;
+    return this.vol.readFileSync(path) as Uint8Array;
   }
 
-  /** MD5 (Monit 5.33's default) or SHA-1 of a file, undefined if unreadable (spec §5.2). */
+  /**
+   * MD5 (Monit 5.33's default) or SHA-1 of a file, undefined if unreadable (spec §5.2). Monit
+   * hashes the whole file every pass; the result only changes with the content, so it is cached
+   * per inode version.
+   */
   checksum(path: string, type: 'md5' | 'sha1' = 'md5'): string | undefined {
+    const ino = this.index.get(path);
+    if (ino === undefined) return undefined;
+    const version = this.meta.get(ino)?.version ?? 0;
+    const cached = this.hashCache.get(ino);
+    if (cached !== undefined && cached.version === version && cached.type === type) return cached.hash;
     const bytes = this.readFile(path);
     if (bytes === undefined) return undefined;
-    return createHash(type).update(bytes).digest('hex');
+    const hash = createHash(type).update(bytes).digest('hex');
+    this.hashCache.set(ino, { version, type, hash });
+    return hash;
   }
 
   mkdir(path: string, mode = 0o755): void {
     this.ensureDir(path);
-    const ino = this.inoOf(path) as number;
+    const ino = this.memfsIno(path);
     const now = this.loop.now;
-    this.meta.set(ino, { mode, uid: 0, gid: 0, atime: now, mtime: now, ctime: now, type: 'directory' });
+    this.meta.set(ino, { mode, uid: 0, gid: 0, atime: now, mtime: now, ctime: now, type: 'directory', size: 4096, version: 0 });
   }
 
   // -------------------------------------------------------------- processes
@@ -312,13 +345,18 @@ export class VirtualHost {
 
   /** Reads the first integer of a pidfile; undefined when missing or not a number (spec §2.1). */
   readPidfile(path: string): number | undefined {
-    const st = this.stat(path);
-    if (!st || st.type !== 'file') return undefined;
+    const ino = this.index.get(path);
+    if (ino === undefined) return undefined;
+    const info = this.meta.get(ino);
+    if (info === undefined || info.type !== 'file') return undefined;
+    const cached = this.pidCache.get(ino);
+    if (cached !== undefined && cached.version === info.version) return cached.pid;
     const text = new TextDecoder().decode(this.readFile(path));
     const m = /-?\d+/.exec(text);
-    if (!m) return undefined;
-    const n = Number(m[0]);
-    return n < 0 ? undefined : n;
+    const n = m ? Number(m[0]) : -1;
+    const pid = n < 0 ? undefined : n;
+    this.pidCache.set(ino, { version: info.version, pid });
+    return pid;
   }
 
   listening(port: number): VProcess | undefined {

@@ -32,6 +32,14 @@ interface EventObj {
   count: number;
 }
 
+/** An action an event decided to run (§3.5). */
+interface Pending {
+  action: Action;
+  e: EventObj;
+  transition: boolean;
+  span: Span | undefined;
+}
+
 type ControlAction = 'start' | 'stop' | 'restart' | 'monitor' | 'unmonitor';
 
 /** Runtime state of one service (§10, per-service state). */
@@ -62,6 +70,9 @@ export interface SvcState {
   doaction: ControlAction | undefined;
   userAction: boolean;
   programRun: { exit: number; ends: number } | undefined;
+  /** The existence rules (explicit or implicit) and the restart-limit rules, derived once. */
+  existRules?: Array<{ exists: boolean; actions: RuleActions; span: Span | undefined; key: string }>;
+  limitRules?: RuleActions[];
 }
 
 export type Emit = (e: Omit<TimelineEntry, 'time'>) => void;
@@ -542,12 +553,14 @@ export class MonitDaemon {
       this.dirty = true;
     }
     let maxCycles = 0;
+    s.limitRules ??= rules.map((rl) => ({ failRate: { count: 1, cycles: 1 }, failAction: rl.action, recoveryRate: { count: 1, cycles: 1 } }));
     for (const [i, rl] of rules.entries()) {
       maxCycles = Math.max(maxCycles, rl.cycles.value);
-      const rule: RuleActions = { failRate: { count: 1, cycles: 1 }, failAction: rl.action, recoveryRate: { count: 1, cycles: 1 } };
+      const rule = s.limitRules[i] as RuleActions;
       const hit = s.nstart >= rl.restarts.value && s.ncycle <= rl.cycles.value;
       if (hit) this.emit('restart-limit', s, `service restarted ${s.nstart} times within ${s.ncycle} cycles(s) - ${rl.action.kind}`, rl.span);
-      yield* this.post(s, `timeout#${i}`, BIT.timeout, rule, hit ? 'failed' : 'succeeded', hit ? 'restart limit reached' : 'restart limit not reached', rl.span);
+      const p = this.record(s, `timeout#${i}`, BIT.timeout, rule, hit ? 'failed' : 'succeeded', hit ? 'restart limit reached' : 'restart limit not reached', rl.span);
+      if (p !== undefined) yield* this.act(s, p.action, p.e, p.transition, p.span);
       if (off(s)) return;
     }
     if (s.ncycle > maxCycles) {
@@ -566,11 +579,11 @@ export class MonitDaemon {
    * Event_post (§3.1–§3.5): records the outcome, decides the transition and runs the action.
    * `outcome`: failed | succeeded | changed | changednot.
    */
-  private *post(s: SvcState, key: string, bit: number, rule: RuleActions, outcome: 'failed' | 'succeeded' | 'changed' | 'changednot', message: string, span: Span | undefined): Generator<number, void, void> {
+  private record(s: SvcState, key: string, bit: number, rule: RuleActions, outcome: 'failed' | 'succeeded' | 'changed' | 'changednot', message: string, span: Span | undefined): Pending | undefined {
     let e = s.events.get(key);
     const bad = outcome === 'failed' || outcome === 'changed';
     if (e === undefined) {
-      if (!bad) return; // §3.1: successes before any failure are ignored
+      if (!bad) return undefined; // §3.1: successes before any failure are ignored
       e = { state: EV_INIT, hist: [], count: 0 };
       s.events.set(key, e);
     }
@@ -583,15 +596,14 @@ export class MonitDaemon {
       s.error |= bit;
       this.dirty = true;
       this.emit('changed', s, message, span);
-      yield* this.act(s, rule.failAction, e, true, span);
-      return;
+      return { action: rule.failAction, e, transition: true, span };
     }
     if (outcome === 'changednot') {
       if (e.state === EV_FAILED) {
         e.state = EV_SUCCEEDED;
         s.error &= ~bit;
       }
-      return;
+      return undefined;
     }
     if (bad) {
       if (e.state !== EV_FAILED && countBits(e.hist, rule.failRate.cycles, 1) >= rule.failRate.count) {
@@ -601,15 +613,15 @@ export class MonitDaemon {
         s.error |= bit;
         this.dirty = true;
         this.emit('failed', s, message, span);
-        yield* this.act(s, rule.failAction, e, true, span);
+        return { action: rule.failAction, e, transition: true, span };
       } else if (e.state === EV_FAILED) {
         e.count++;
         this.emit('failed', s, message, span);
-        yield* this.act(s, rule.failAction, e, false, span);
+        return { action: rule.failAction, e, transition: false, span };
       } else if (e.state === EV_INIT) {
         this.emit('warning', s, `${message} (below the rate, no action)`, span);
       }
-      return;
+      return undefined;
     }
     if (e.state === EV_FAILED && countBits(e.hist, rule.recoveryRate.cycles, 0) >= rule.recoveryRate.count) {
       e.state = EV_SUCCEEDED;
@@ -618,10 +630,19 @@ export class MonitDaemon {
       this.dirty = true;
       this.emit('succeeded', s, message, span);
       const rec = rule.recoveryAction;
-      if (rec !== undefined) yield* this.act(s, rec, e, true, rec.span);
-      else this.emit('alert', s, `recovery: ${message}`, span);
+      if (rec !== undefined) return { action: rec, e, transition: true, span: rec.span };
+      this.emit('alert', s, `recovery: ${message}`, span);
     }
+    return undefined;
   }
+
+  /** Event_post with its action: {@link record} then {@link act}. */
+  private *post(s: SvcState, key: string, bit: number, rule: RuleActions, outcome: 'failed' | 'succeeded' | 'changed' | 'changednot', message: string, span: Span | undefined): Generator<number, void, void> {
+    const p = this.record(s, key, bit, rule, outcome, message, span);
+    if (p !== undefined) yield* this.act(s, p.action, p.e, p.transition, p.span);
+  }
+
+
 
   /** _handleAction (§3.5, §3.6, §2.8, §3.7 counting). */
   private *act(s: SvcState, a: Action, e: EventObj, transition: boolean, ruleSpan: Span | undefined): Generator<number, void, void> {
@@ -745,13 +766,13 @@ export class MonitDaemon {
         if (status < 0 || !appeared) {
           ok = false;
           this.emit('start-failed', s, `failed to start (exit status ${status})`, cmd.span);
-          yield* this.post(s, 'exec', BIT.exec, EXEC_RULE, 'failed', `failed to start (exit status ${status})`, cmd.span);
+          { const p = this.record(s, 'exec', BIT.exec, EXEC_RULE, 'failed', `failed to start (exit status ${status})`, cmd.span); if (p !== undefined) yield* this.act(s, p.action, p.e, p.transition, p.span); }
         } else {
-          yield* this.post(s, 'exec', BIT.exec, EXEC_RULE, 'succeeded', 'started', cmd.span);
+          { const p = this.record(s, 'exec', BIT.exec, EXEC_RULE, 'succeeded', 'started', cmd.span); if (p !== undefined) yield* this.act(s, p.action, p.e, p.transition, p.span); }
         }
       }
     } else {
-      yield* this.post(s, 'exec', BIT.exec, EXEC_RULE, 'failed', `could not start required services: '${failed.join("', '")}'`, span);
+      { const p = this.record(s, 'exec', BIT.exec, EXEC_RULE, 'failed', `could not start required services: '${failed.join("', '")}'`, span); if (p !== undefined) yield* this.act(s, p.action, p.e, p.transition, p.span); }
       s.doaction = 'start'; // §4.3.2: retried in the next pass
     }
     this.monitorSet(s); // §2.5(g), §4.3.4: in every case
@@ -775,7 +796,7 @@ export class MonitDaemon {
         if (this.o.host.alive(pid)) {
           ok = false;
           this.emit('stop-failed', s, `failed to stop (exit status ${status})`, cmd.span);
-          yield* this.post(s, 'exec', BIT.exec, EXEC_RULE, 'failed', `failed to stop (exit status ${status})`, cmd.span);
+          { const p = this.record(s, 'exec', BIT.exec, EXEC_RULE, 'failed', `failed to stop (exit status ${status})`, cmd.span); if (p !== undefined) yield* this.act(s, p.action, p.e, p.transition, p.span); }
         }
       }
     }
@@ -794,7 +815,7 @@ export class MonitDaemon {
     this.resetInfo(s);
     const status = yield* this.execute(s, cmd, budget);
     const ok = status >= 0 && (s.cfg.kind !== 'process' || (yield* this.waitStart(s, budget - (this.now - t0))));
-    yield* this.post(s, 'exec', BIT.exec, EXEC_RULE, ok ? 'succeeded' : 'failed', ok ? 'restarted' : `failed to restart (exit status ${status})`, cmd.span);
+    { const p = this.record(s, 'exec', BIT.exec, EXEC_RULE, ok ? 'succeeded' : 'failed', ok ? 'restarted' : `failed to restart (exit status ${status})`, cmd.span); if (p !== undefined) yield* this.act(s, p.action, p.e, p.transition, p.span); }
     this.monitorSet(s);
     return ok;
   }
@@ -933,10 +954,11 @@ export class MonitDaemon {
 
   /** The existence rule, explicit or implicit (§2.2). */
   private *postExistence(s: SvcState, present: boolean, what: string): Generator<number, void, void> {
-    for (const r of this.existenceRules(s)) {
+    s.existRules ??= this.existenceRules(s);
+    for (const r of s.existRules) {
       const failed = r.exists ? present : !present;
       const msg = present ? (r.exists ? `${what} exists` : `${what} exists`) : (s.cfg.kind === 'process' ? 'process is not running' : `${what} doesn't exist`);
-      yield* this.post(s, r.key, r.exists ? BIT.exist : BIT.nonexist, r.actions, failed ? 'failed' : 'succeeded', msg, r.span);
+      { const p = this.record(s, r.key, r.exists ? BIT.exist : BIT.nonexist, r.actions, failed ? 'failed' : 'succeeded', msg, r.span); if (p !== undefined) yield* this.act(s, p.action, p.e, p.transition, p.span); }
       if (off(s)) return;
     }
   }
@@ -953,19 +975,19 @@ export class MonitDaemon {
     const proc = this.o.host.processes.get(pid);
     if (proc === undefined) return 'undetermined';
     // §2.5(f): an exec failure clears once the process is found running.
-    yield* this.post(s, 'exec', BIT.exec, EXEC_RULE, 'succeeded', 'process is running', undefined);
-    yield* this.post(s, 'zombie', BIT.data, EXEC_RULE, proc.zombie ? 'failed' : 'succeeded', proc.zombie ? `process with pid ${pid} is a zombie` : 'zombie check succeeded', undefined);
+    { const p = this.record(s, 'exec', BIT.exec, EXEC_RULE, 'succeeded', 'process is running', undefined); if (p !== undefined) yield* this.act(s, p.action, p.e, p.transition, p.span); }
+    { const p = this.record(s, 'zombie', BIT.data, EXEC_RULE, proc.zombie ? 'failed' : 'succeeded', proc.zombie ? `process with pid ${pid} is a zombie` : 'zombie check succeeded', undefined); if (p !== undefined) yield* this.act(s, p.action, p.e, p.transition, p.span); }
     const uptime = (this.now - proc.started) / 1000;
     for (const [i, t] of s.cfg.tests.entries()) {
       if (off(s)) return 'failed';
       if (t.kind === 'pid' || t.kind === 'ppid') {
         const cur = t.kind === 'pid' ? pid : proc.ppid;
         const prev = t.kind === 'pid' ? s.prevPid : s.prevPpid;
-        if (prev !== undefined && prev !== cur) yield* this.post(s, `${t.kind}#${i}`, t.kind === 'pid' ? BIT.pid : BIT.ppid, t.actions, 'changed', `process ${t.kind.toUpperCase()} changed from ${prev} to ${cur}`, t.span);
-        else yield* this.post(s, `${t.kind}#${i}`, t.kind === 'pid' ? BIT.pid : BIT.ppid, t.actions, 'changednot', `${t.kind} not changed`, t.span);
+        if (prev !== undefined && prev !== cur) { const p = this.record(s, `${t.kind}#${i}`, t.kind === 'pid' ? BIT.pid : BIT.ppid, t.actions, 'changed', `process ${t.kind.toUpperCase()} changed from ${prev} to ${cur}`, t.span); if (p !== undefined) yield* this.act(s, p.action, p.e, p.transition, p.span); }
+        else { const p = this.record(s, `${t.kind}#${i}`, t.kind === 'pid' ? BIT.pid : BIT.ppid, t.actions, 'changednot', `${t.kind} not changed`, t.span); if (p !== undefined) yield* this.act(s, p.action, p.e, p.transition, p.span); }
       } else if (t.kind === 'uptime') {
         const bad = cmp(t.operator, uptime, t.seconds);
-        yield* this.post(s, `uptime#${i}`, BIT.uptime, t.actions, bad ? 'failed' : 'succeeded', `uptime test ${bad ? 'failed' : 'succeeded'} [current uptime ${Math.floor(uptime)} s]`, t.span);
+        { const p = this.record(s, `uptime#${i}`, BIT.uptime, t.actions, bad ? 'failed' : 'succeeded', `uptime test ${bad ? 'failed' : 'succeeded'} [current uptime ${Math.floor(uptime)} s]`, t.span); if (p !== undefined) yield* this.act(s, p.action, p.e, p.transition, p.span); }
       }
     }
     if (off(s)) return 'failed';
@@ -1017,7 +1039,7 @@ export class MonitDaemon {
       }
       const failed = t.succeeded ? ok : !ok;
       if (failed) result = 'failed';
-      yield* this.post(s, `conn#${i}`, BIT.connection, t.actions, failed ? 'failed' : 'succeeded', failed ? why || 'connection succeeded' : 'connection succeeded', t.span);
+      { const p = this.record(s, `conn#${i}`, BIT.connection, t.actions, failed ? 'failed' : 'succeeded', failed ? why || 'connection succeeded' : 'connection succeeded', t.span); if (p !== undefined) yield* this.act(s, p.action, p.e, p.transition, p.span); }
     }
     return result;
   }
@@ -1041,7 +1063,7 @@ export class MonitDaemon {
     if (off(s)) return 'failed';
     const want = s.cfg.kind === 'file' ? ['file', 'socket'] : [s.cfg.kind];
     const typeOk = want.includes(st.type);
-    yield* this.post(s, 'invalid', BIT.invalid, IMPLICIT_NONEXIST, typeOk ? 'succeeded' : 'failed', typeOk ? `is a ${st.type}` : `is not a ${want[0]}`, s.cfg.keywordSpan);
+    { const p = this.record(s, 'invalid', BIT.invalid, IMPLICIT_NONEXIST, typeOk ? 'succeeded' : 'failed', typeOk ? `is a ${st.type}` : `is not a ${want[0]}`, s.cfg.keywordSpan); if (p !== undefined) yield* this.act(s, p.action, p.e, p.transition, p.span); }
     if (!typeOk || off(s)) return 'failed';
     s.info = { ino: st.ino, size: st.size, mode: st.mode, uid: st.uid, gid: st.gid, atime: st.atime, mtime: st.mtime, ctime: st.ctime };
     let failed = false;
@@ -1072,10 +1094,10 @@ export class MonitDaemon {
           const ref = s.checksumRef.get(t);
           s.checksumRef.set(t, cur);
           if (ref !== undefined && ref !== cur) {
-            yield* this.post(s, key, BIT.checksum, t.actions, 'changed', `checksum was changed for ${path}`, t.span);
+            { const p = this.record(s, key, BIT.checksum, t.actions, 'changed', `checksum was changed for ${path}`, t.span); if (p !== undefined) yield* this.act(s, p.action, p.e, p.transition, p.span); }
             return true;
           }
-          yield* this.post(s, key, BIT.checksum, t.actions, 'changednot', 'checksum has not changed', t.span);
+          { const p = this.record(s, key, BIT.checksum, t.actions, 'changednot', 'checksum has not changed', t.span); if (p !== undefined) yield* this.act(s, p.action, p.e, p.transition, p.span); }
           return false;
         }
         let base = t.expect?.value ?? s.checksumBase.get(t);
@@ -1085,7 +1107,7 @@ export class MonitDaemon {
           s.checksumBase.set(t, cur);
         }
         const bad = base.toLowerCase() !== cur;
-        yield* this.post(s, key, BIT.checksum, t.actions, bad ? 'failed' : 'succeeded', bad ? `checksum failed, expected ${base} got ${cur}` : 'checksum is valid', t.span);
+        { const p = this.record(s, key, BIT.checksum, t.actions, bad ? 'failed' : 'succeeded', bad ? `checksum failed, expected ${base} got ${cur}` : 'checksum is valid', t.span); if (p !== undefined) yield* this.act(s, p.action, p.e, p.transition, p.span); }
         return bad;
       }
       case 'permission': {
@@ -1095,21 +1117,21 @@ export class MonitDaemon {
           s.persist.mode = mode;
           if (ref !== undefined && ref !== mode) {
             this.dirty = true;
-            yield* this.post(s, key, BIT.permission, t.actions, 'changed', `permission for ${path} changed from ${ref.toString(8).padStart(4, '0')} to ${mode.toString(8).padStart(4, '0')}`, t.span);
+            { const p = this.record(s, key, BIT.permission, t.actions, 'changed', `permission for ${path} changed from ${ref.toString(8).padStart(4, '0')} to ${mode.toString(8).padStart(4, '0')}`, t.span); if (p !== undefined) yield* this.act(s, p.action, p.e, p.transition, p.span); }
             return true;
           }
-          yield* this.post(s, key, BIT.permission, t.actions, 'changednot', 'permission not changed', t.span);
+          { const p = this.record(s, key, BIT.permission, t.actions, 'changednot', 'permission not changed', t.span); if (p !== undefined) yield* this.act(s, p.action, p.e, p.transition, p.span); }
           return false;
         }
         const bad = t.mode !== undefined && mode !== t.mode.value;
-        yield* this.post(s, key, BIT.permission, t.actions, bad ? 'failed' : 'succeeded', bad ? `permission test failed for ${path} -- current permission is ${mode.toString(8).padStart(4, '0')}` : `permission test succeeded [current permission ${mode.toString(8).padStart(4, '0')}]`, t.span);
+        { const p = this.record(s, key, BIT.permission, t.actions, bad ? 'failed' : 'succeeded', bad ? `permission test failed for ${path} -- current permission is ${mode.toString(8).padStart(4, '0')}` : `permission test succeeded [current permission ${mode.toString(8).padStart(4, '0')}]`, t.span); if (p !== undefined) yield* this.act(s, p.action, p.e, p.transition, p.span); }
         return bad;
       }
       case 'uid': case 'gid': {
         const want = typeof t.id.value === 'number' ? t.id.value : (t.kind === 'uid' ? host.users : host.groups).get(t.id.value) ?? -1;
         const cur = t.kind === 'uid' ? info.uid : info.gid;
         const bad = cur !== want;
-        yield* this.post(s, key, t.kind === 'uid' ? BIT.uid : BIT.gid, t.actions, bad ? 'failed' : 'succeeded', bad ? `${t.kind} test failed for ${path} -- current ${t.kind} is ${cur}` : `${t.kind} test succeeded [current ${t.kind}=${cur}]`, t.span);
+        { const p = this.record(s, key, t.kind === 'uid' ? BIT.uid : BIT.gid, t.actions, bad ? 'failed' : 'succeeded', bad ? `${t.kind} test failed for ${path} -- current ${t.kind} is ${cur}` : `${t.kind} test succeeded [current ${t.kind}=${cur}]`, t.span); if (p !== undefined) yield* this.act(s, p.action, p.e, p.transition, p.span); }
         return bad;
       }
       case 'size': {
@@ -1118,14 +1140,14 @@ export class MonitDaemon {
           s.persist.size = info.size;
           if (ref !== undefined && ref !== info.size) {
             this.dirty = true;
-            yield* this.post(s, key, BIT.size, t.actions, 'changed', `size for ${path} changed to ${info.size} B`, t.span);
+            { const p = this.record(s, key, BIT.size, t.actions, 'changed', `size for ${path} changed to ${info.size} B`, t.span); if (p !== undefined) yield* this.act(s, p.action, p.e, p.transition, p.span); }
             return true;
           }
-          yield* this.post(s, key, BIT.size, t.actions, 'changednot', 'size has not changed', t.span);
+          { const p = this.record(s, key, BIT.size, t.actions, 'changednot', 'size has not changed', t.span); if (p !== undefined) yield* this.act(s, p.action, p.e, p.transition, p.span); }
           return false;
         }
         const bad = cmp(t.operator, info.size, t.bytes);
-        yield* this.post(s, key, BIT.size, t.actions, bad ? 'failed' : 'succeeded', bad ? `size for ${path} failed, current size is ${info.size} B` : 'size test succeeded', t.span);
+        { const p = this.record(s, key, BIT.size, t.actions, bad ? 'failed' : 'succeeded', bad ? `size for ${path} failed, current size is ${info.size} B` : 'size test succeeded', t.span); if (p !== undefined) yield* this.act(s, p.action, p.e, p.transition, p.span); }
         return bad;
       }
       case 'timestamp': {
@@ -1135,16 +1157,16 @@ export class MonitDaemon {
           s.persist.ts[t.which] = value;
           if (ref !== undefined && ref !== value) {
             this.dirty = true;
-            yield* this.post(s, key, BIT.timestamp, t.actions, 'changed', `${t.which} for ${path} changed`, t.span);
+            { const p = this.record(s, key, BIT.timestamp, t.actions, 'changed', `${t.which} for ${path} changed`, t.span); if (p !== undefined) yield* this.act(s, p.action, p.e, p.transition, p.span); }
             return true;
           }
           if (ref === undefined) this.dirty = true;
-          yield* this.post(s, key, BIT.timestamp, t.actions, 'changednot', 'timestamp has not changed', t.span);
+          { const p = this.record(s, key, BIT.timestamp, t.actions, 'changednot', 'timestamp has not changed', t.span); if (p !== undefined) yield* this.act(s, p.action, p.e, p.transition, p.span); }
           return false;
         }
         const age = Math.floor((this.now - value) / 1000);
         const bad = cmp(t.operator, age, t.seconds);
-        yield* this.post(s, key, BIT.timestamp, t.actions, bad ? 'failed' : 'succeeded', bad ? `${t.which} for ${path} failed (age ${age} s)` : 'timestamp test succeeded', t.span);
+        { const p = this.record(s, key, BIT.timestamp, t.actions, bad ? 'failed' : 'succeeded', bad ? `${t.which} for ${path} failed (age ${age} s)` : 'timestamp test succeeded', t.span); if (p !== undefined) yield* this.act(s, p.action, p.e, p.transition, p.span); }
         return bad;
       }
       case 'content': {
@@ -1167,7 +1189,7 @@ export class MonitDaemon {
           return false;
         }
         const hit = lines.find((l) => (t.negate ? !re.test(l) : re.test(l)));
-        yield* this.post(s, key, BIT.content, t.actions, hit !== undefined ? 'failed' : 'succeeded', hit !== undefined ? `content match: ${hit}` : 'content doesn\'t match', t.span);
+        { const p = this.record(s, key, BIT.content, t.actions, hit !== undefined ? 'failed' : 'succeeded', hit !== undefined ? `content match: ${hit}` : 'content doesn\'t match', t.span); if (p !== undefined) yield* this.act(s, p.action, p.e, p.transition, p.span); }
         return hit !== undefined;
       }
       default:
@@ -1185,7 +1207,7 @@ export class MonitDaemon {
         if (t.kind !== 'status' || off(s)) continue;
         const bad = t.changed ? false : cmp(t.operator, run.exit, t.value);
         if (bad) result = 'failed';
-        yield* this.post(s, `status#${i}`, BIT.status, t.actions, bad ? 'failed' : 'succeeded', bad ? `status failed (${run.exit})` : `status succeeded (${run.exit})`, t.span);
+        { const p = this.record(s, `status#${i}`, BIT.status, t.actions, bad ? 'failed' : 'succeeded', bad ? `status failed (${run.exit})` : `status succeeded (${run.exit})`, t.span); if (p !== undefined) yield* this.act(s, p.action, p.e, p.transition, p.span); }
       }
     }
     if (run === undefined || run.ends <= this.now) {
