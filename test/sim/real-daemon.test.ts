@@ -42,6 +42,12 @@ const SCENARIOS: Array<HarnessScenario & { expected: Record<string, string[]> }>
     expected: { dummy: ['unmonitor'], dbin: ['unmonitor'] },
   },
   {
+    name: 'owner change: unmonitor by the uid test',
+    until: 4,
+    steps: [{ at: 0.3, do: 'chown', uid: 1, gid: 1 }],
+    expected: { dummy: ['unmonitor'], dbin: ['unmonitor'] },
+  },
+  {
     name: 'unmonitor, replace, monitor: no re-baseline, unmonitored again (§5.3)',
     until: 8,
     steps: [{ at: 0.3, do: 'monit', command: 'unmonitor dbin' }, { at: 2.3, do: 'replace', content: 'binary v2' }, { at: 4.3, do: 'monit', command: 'monitor dummy' }],
@@ -87,6 +93,13 @@ const SCENARIOS: Array<HarnessScenario & { expected: Record<string, string[]> }>
       { at: 3.3, do: 'start' }, { at: 4.3, do: 'monit-start' },
     ],
     expected: {},
+  },
+  {
+    name: 'a real dpkg -i upgrade (prerm stops, rename over, postinst starts): Monit restarts the old binary, then unmonitors both',
+    until: 8,
+    dpkg: true,
+    steps: [{ at: 0.3, do: 'dpkg-upgrade' }],
+    expected: { dummy: ['restart', 'start', 'unmonitor'], dbin: ['unmonitor'] },
   },
 ];
 

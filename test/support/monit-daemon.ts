@@ -19,7 +19,7 @@
  * sandbox: every file it writes is named in the control file and lies in the private directory.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync, readFileSync, realpathSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -29,11 +29,20 @@ export type HarnessStep =
   | { at: number; do: 'stop' | 'start' | 'kill' }
   | { at: number; do: 'replace'; content: string }
   | { at: number; do: 'chmod'; mode: number }
+  | { at: number; do: 'chown'; uid: number; gid: number }
   | { at: number; do: 'monit'; command: string }
-  | { at: number; do: 'monit-stop' | 'monit-start' | 'monit-reload' };
+  | { at: number; do: 'monit-stop' | 'monit-start' | 'monit-reload' }
+  /**
+   * A real `dpkg -i` of version 2 of a package built in the test (version 1 is installed before
+   * Monit starts), with a private --root. Its prerm stops the dummy, its postinst starts it; the
+   * times they log become the simulator's stop / replace (rename) / start events.
+   */
+  | { at: number; do: 'dpkg-upgrade' };
 
 export interface HarnessScenario {
   name: string;
+  /** The watched binary is installed by dpkg (needs a `dpkg-upgrade` step). */
+  dpkg?: boolean;
   /** Seconds after t = 0 when the observation ends. */
   until: number;
   steps: HarnessStep[];
@@ -99,6 +108,10 @@ export function freePort(): Promise<number> {
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
 /** The control file used for both the real daemon and the simulator. */
+export function binPath(dir: string, scn: HarnessScenario): string {
+  return scn.dpkg === true ? `${dir}/root/usr/sbin/monitlint-dummy` : `${dir}/bin`;
+}
+
 export function harnessConfig(dir: string, port: number, scn: HarnessScenario): string {
   const timeout = scn.startTimeout !== undefined ? ` with timeout ${scn.startTimeout} seconds` : '';
   return [
@@ -110,7 +123,7 @@ export function harnessConfig(dir: string, port: number, scn: HarnessScenario): 
     `set httpd unixsocket ${dir}/monit.sock`,
     '  allow admin:harness',
     '',
-    `check file dbin with path ${dir}/bin`,
+    `check file dbin with path ${binPath(dir, scn)}`,
     '  if failed checksum then unmonitor',
     '  if failed permission 755 then unmonitor',
     '  if failed uid root then unmonitor',
@@ -126,7 +139,8 @@ export function harnessConfig(dir: string, port: number, scn: HarnessScenario): 
 }
 
 /** The same scenario for the simulator. */
-export function harnessScenarioYaml(dir: string, port: number, scn: HarnessScenario): string {
+export function harnessScenarioYaml(dir: string, port: number, scn: HarnessScenario, steps: readonly HarnessStep[] = scn.steps): string {
+  const bin = binPath(dir, scn);
   const ev = (s: HarnessStep): string => {
     switch (s.do) {
       case 'stop': case 'start':
@@ -134,9 +148,13 @@ export function harnessScenarioYaml(dir: string, port: number, scn: HarnessScena
       case 'kill':
         return `  - { at: ${s.at}, do: kill, unit: dummy }`;
       case 'replace':
-        return `  - { at: ${s.at}, do: replace, path: ${dir}/bin, content: ${JSON.stringify(s.content)} }`;
+        return `  - { at: ${s.at}, do: replace, path: ${bin}, content: ${JSON.stringify(s.content)} }`;
       case 'chmod':
-        return `  - { at: ${s.at}, do: chmod, path: ${dir}/bin, mode: "${s.mode.toString(8).padStart(4, '0')}" }`;
+        return `  - { at: ${s.at}, do: chmod, path: ${bin}, mode: "${s.mode.toString(8).padStart(4, '0')}" }`;
+      case 'dpkg-upgrade':
+        throw new Error('a dpkg-upgrade step is described to the simulator by the events it logged');
+      case 'chown':
+        return `  - { at: ${s.at}, do: chown, path: ${bin}, uid: ${s.uid}, gid: ${s.gid} }`;
       case 'monit':
         return `  - { at: ${s.at}, do: monit, command: ${JSON.stringify(s.command)} }`;
       default:
@@ -147,10 +165,10 @@ export function harnessScenarioYaml(dir: string, port: number, scn: HarnessScena
     'version: 1',
     `until: ${scn.until}`,
     'files:',
-    `  ${dir}/bin: { content: "binary v1", mode: "0755" }`,
+    `  ${bin}: { content: "binary v1", mode: "0755" }`,
     'units:',
     '  dummy:',
-    `    exec: ${dir}/bin`,
+    `    exec: ${bin}`,
     `    pidfile: ${dir}/d.pid`,
     `    port: ${port}`,
     '    start_time: 0.3',
@@ -163,8 +181,8 @@ export function harnessScenarioYaml(dir: string, port: number, scn: HarnessScena
     'programs:',
     `  - { match: "${dir}/start.sh", unit: dummy, op: start }`,
     `  - { match: "${dir}/stop.sh", unit: dummy, op: stop }`,
-    scn.steps.length === 0 ? 'events: []' : 'events:',
-    ...scn.steps.map(ev),
+    steps.length === 0 ? 'events: []' : 'events:',
+    ...steps.map(ev),
     '',
   ].join('\n');
 }
@@ -204,6 +222,42 @@ export function parseMonitLog(log: string, fromMs: number, toMs: number, service
   return { actions, firstPassMs };
 }
 
+/** Builds version `version` of the package with dpkg-deb; returns the .deb path. */
+function buildDeb(dir: string, version: string): string {
+  const pkg = join(dir, `pkg-${version}`);
+  const times = join(dir, 'dpkg-times');
+  mkdirSync(join(pkg, 'DEBIAN'), { recursive: true });
+  mkdirSync(join(pkg, 'usr', 'sbin'), { recursive: true });
+  writeFileSync(join(pkg, 'usr', 'sbin', 'monitlint-dummy'), `binary v${version}`);
+  chmodSync(join(pkg, 'usr', 'sbin', 'monitlint-dummy'), 0o755);
+  writeFileSync(join(pkg, 'DEBIAN', 'control'), [
+    'Package: monitlint-dummy', `Version: ${version}`, 'Architecture: all', 'Maintainer: monitlint tests <tests@invalid>',
+    'Description: stand-in daemon for the monitlint simulator harness', '',
+  ].join('\n'));
+  // The old package's prerm stops the daemon (as systemd's deb helpers do), the new postinst
+  // starts it; both sleep so that Monit's 1 s passes land between the steps.
+  writeFileSync(join(pkg, 'DEBIAN', 'prerm'), [
+    '#!/bin/sh', 'if [ "$1" = upgrade ]; then', `  echo "stop $(date +%s.%N)" >> ${times}`, `  ${dir}/stop.sh`, '  sleep 1.5',
+    `  echo "replace $(date +%s.%N)" >> ${times}`, 'fi', 'exit 0', '',
+  ].join('\n'), { mode: 0o755 });
+  writeFileSync(join(pkg, 'DEBIAN', 'postinst'), [
+    '#!/bin/sh', 'if [ "$1" = configure ] && [ -n "$2" ]; then', '  sleep 1.5', `  echo "start $(date +%s.%N)" >> ${times}`, `  ${dir}/start.sh`, 'fi', 'exit 0', '',
+  ].join('\n'), { mode: 0o755 });
+  chmodSync(join(pkg, 'DEBIAN', 'prerm'), 0o755);
+  chmodSync(join(pkg, 'DEBIAN', 'postinst'), 0o755);
+  const deb = join(dir, `monitlint-dummy_${version}_all.deb`);
+  const r = spawnSync('dpkg-deb', ['--root-owner-group', '--build', pkg, deb], { encoding: 'utf8', timeout: 30_000 });
+  if (r.status !== 0) throw new Error(`dpkg-deb --build failed: ${r.stderr}`);
+  return deb;
+}
+
+/** `dpkg -i` into the private root (own admin directory; scripts run without chroot). */
+function dpkgInstall(dir: string, deb: string): void {
+  const root = join(dir, 'root');
+  const r = spawnSync('dpkg', [`--root=${root}`, '--force-script-chrootless', '--force-not-root', `--log=${join(dir, 'dpkg.log')}`, '-i', deb], { encoding: 'utf8', timeout: 60_000 });
+  if (r.status !== 0) throw new Error(`dpkg -i ${deb} failed: ${r.stderr}${r.stdout}`);
+}
+
 function killPid(pid: number, signal: NodeJS.Signals = 'SIGKILL'): void {
   try {
     process.kill(pid, signal);
@@ -223,6 +277,14 @@ export async function runReal(monitBin: string, scn: HarnessScenario): Promise<R
   chmodSync(configPath, 0o600);
   writeFileSync(join(dir, 'bin'), 'binary v1');
   chmodSync(join(dir, 'bin'), 0o755);
+  let debV2: string | undefined;
+  if (scn.dpkg === true) {
+    for (const sub of ['root/var/lib/dpkg/updates', 'root/var/lib/dpkg/info', 'root/usr/sbin']) mkdirSync(join(dir, sub), { recursive: true });
+    writeFileSync(join(dir, 'root/var/lib/dpkg/status'), '');
+    writeFileSync(join(dir, 'dpkg-times'), '');
+    dpkgInstall(dir, buildDeb(dir, '1.0'));
+    debV2 = buildDeb(dir, '2.0');
+  }
   writeFileSync(join(dir, 'dummy.cjs'), DUMMY);
   writeFileSync(join(dir, 'pids'), '');
   writeFileSync(join(dir, 'start.sh'), [
@@ -243,7 +305,6 @@ export async function runReal(monitBin: string, scn: HarnessScenario): Promise<R
     'exit 0',
     '',
   ].join('\n'), { mode: 0o755 });
-  const scenarioYaml = harnessScenarioYaml(dir, port, scn);
   let monit: ChildProcess | undefined;
   const startMonit = (): ChildProcess => {
     const p = spawn(monitBin, ['-v', '-I', '-c', configPath], { stdio: 'ignore', cwd: dir });
@@ -275,7 +336,10 @@ export async function runReal(monitBin: string, scn: HarnessScenario): Promise<R
     }
     await sleep(2000);
     const t0 = Date.now();
+    /** What the simulator is told: the steps, with a dpkg upgrade expanded into what it logged. */
+    const simSteps: HarnessStep[] = [];
     for (const step of [...scn.steps].sort((a, b) => a.at - b.at)) {
+      if (step.do !== 'dpkg-upgrade') simSteps.push(step);
       const wait = t0 + step.at * 1000 - Date.now();
       if (wait > 0) await sleep(wait);
       switch (step.do) {
@@ -296,7 +360,10 @@ export async function runReal(monitBin: string, scn: HarnessScenario): Promise<R
           renameSync(join(dir, 'bin.new'), join(dir, 'bin'));
           break;
         case 'chmod':
-          chmodSync(join(dir, 'bin'), step.mode);
+          chmodSync(binPath(dir, scn), step.mode);
+          break;
+        case 'chown':
+          chownSync(binPath(dir, scn), step.uid, step.gid);
           break;
         case 'monit':
           cli(step.command);
@@ -310,6 +377,18 @@ export async function runReal(monitBin: string, scn: HarnessScenario): Promise<R
         case 'monit-reload':
           cli('reload');
           break;
+        case 'dpkg-upgrade': {
+          if (debV2 === undefined) throw new Error('a dpkg-upgrade step needs dpkg: true');
+          dpkgInstall(dir, debV2);
+          const rel = (x: string): number => Math.round(Number(x) * 1000 - t0) / 1000;
+          for (const line of readFileSync(join(dir, 'dpkg-times'), 'utf8').split('\n')) {
+            const [what, when] = line.split(' ');
+            if (when === undefined) continue;
+            if (what === 'stop' || what === 'start') simSteps.push({ at: rel(when), do: what });
+            if (what === 'replace') simSteps.push({ at: rel(when), do: 'replace', content: 'binary v2.0' });
+          }
+          break;
+        }
         default: {
           const never: never = step;
           throw new Error(`unknown step ${JSON.stringify(never)}`);
@@ -321,6 +400,7 @@ export async function runReal(monitBin: string, scn: HarnessScenario): Promise<R
     const log = existsSync(logPath) ? readFileSync(logPath, 'utf8') : '';
     const { actions, firstPassMs } = parseMonitLog(log, t0, end, ['dbin', 'dummy']);
     const phase = firstPassMs === undefined ? 0 : Math.min(0.999, Math.max(0, (firstPassMs - t0) / 1000));
+    const scenarioYaml = harnessScenarioYaml(dir, port, scn, simSteps.sort((a, b) => a.at - b.at));
     return { actions, phase, log, config, configPath, scenarioYaml };
   } finally {
     await stopMonit();
