@@ -37,7 +37,6 @@ interface Pending {
   action: Action;
   e: EventObj;
   transition: boolean;
-  span: Span | undefined;
 }
 
 type ControlAction = 'start' | 'stop' | 'restart' | 'monitor' | 'unmonitor';
@@ -73,6 +72,9 @@ export interface SvcState {
   /** The existence rules (explicit or implicit) and the restart-limit rules, derived once. */
   existRules?: Array<{ exists: boolean; actions: RuleActions; span: Span | undefined; key: string }>;
   limitRules?: RuleActions[];
+  implicit?: RuleActions;
+  execRule?: RuleActions;
+  dataRule?: RuleActions;
 }
 
 export type Emit = (e: Omit<TimelineEntry, 'time'>) => void;
@@ -85,16 +87,13 @@ interface StateFile {
   services: Array<{ name: string; type: string; monitor: number; nstart: number; ncycle: number; mode?: number; size?: number; ts: Record<string, number>; contentIno?: number; contentPos?: number }>;
 }
 
-const IMPLICIT_NONEXIST: RuleActions = {
-  failRate: { count: 1, cycles: 1 },
-  failAction: { kind: 'restart', span: undefined as unknown as Span },
-  recoveryRate: { count: 1, cycles: 1 },
-};
-const EXEC_RULE: RuleActions = {
-  failRate: { count: 1, cycles: 1 },
-  failAction: { kind: 'alert', span: undefined as unknown as Span },
-  recoveryRate: { count: 1, cycles: 1 },
-};
+/**
+ * A rule Monit adds by itself: the implicit existence (and file-type) rule, restart (§2.2), and
+ * the exec event's alert (§2.5(f)). Its action points at the statement that implies it.
+ */
+function implicitRule(kind: 'restart' | 'alert', span: Span): RuleActions {
+  return { failRate: { count: 1, cycles: 1 }, failAction: { kind, span }, recoveryRate: { count: 1, cycles: 1 } };
+}
 
 /** Whether monitoring is off; a function so TypeScript does not narrow the field across yields. */
 function off(s: SvcState): boolean {
@@ -197,6 +196,7 @@ export class MonitDaemon {
   private actionPending = false;
   private dirty = false;
   private forcePassive = 0;
+  private httpdUp = false;
   private readonly statefile: string;
 
   constructor(private readonly o: DaemonOptions) {
@@ -287,7 +287,7 @@ export class MonitDaemon {
 
   /** Interrupts the sleep: a new pass starts now and the phase moves (§1.3). */
   private wake(): void {
-    if (!this.sleeping) return;
+    if (!this.sleeping || (!this.httpdUp && !this.reloadRequested && !this.stopRequested)) return;
     this.sleeping = false;
     this.timer?.cancel();
     this.schedule(0);
@@ -300,8 +300,14 @@ export class MonitDaemon {
     if (reboot && delay !== undefined && delay > 0) {
       // §1.6: only after a reboot (or without a state file); waited once before the first pass.
       this.emit('start-delay', undefined, `start delay ${delay} s`, this.o.config.settings.daemon?.startDelay?.span);
+      // The HTTP interface starts after the delay; a reload (since 5.31) or quit cuts it short.
+      this.httpdUp = false;
+      this.sleeping = true;
       yield delay * 1000;
+      this.sleeping = false;
+      if (this.reloadRequested) this.doReload();
     }
+    this.httpdUp = true;
     for (;;) {
       yield* this.pass();
       if (this.stopRequested) break;
@@ -337,13 +343,11 @@ export class MonitDaemon {
     const list: SvcState[] = this.o.config.services.map((cfg) => this.newState(cfg));
     if (!list.some((s) => s.cfg.kind === 'system')) {
       // §1.5: the implicit `check system` named after the host, appended before sorting.
-      const sys = { ...this.o.config.services[0], kind: 'system' } as Service;
+      const nowhere: Span = { file: this.o.config.file, line: 0, column: 0, endLine: 0, endColumn: 0, startOffset: 0, endOffset: 0 };
       const cfg: Service = {
-        ...(sys as Service),
-        kind: 'system',
-        name: { value: this.o.host.hostname, span: this.o.config.services[0]?.name.span ?? ({ file: this.o.config.file, line: 0, column: 0, endLine: 0, endColumn: 0, startOffset: 0, endOffset: 0 }) },
-        tests: [], dependsOn: [], restartLimits: [], start: undefined, stop: undefined, restart: undefined, every: undefined,
-      } as unknown as Service;
+        kind: 'system', name: { value: this.o.host.hostname, span: nowhere }, span: nowhere, keywordSpan: nowhere,
+        everyStatements: [], groups: [], dependsOn: [], alerts: [], noalerts: [], tests: [], contentFilters: [], restartLimits: [], complete: true,
+      };
       list.push(this.newState(cfg));
     }
     this.byName = new Map(list.map((s) => [s.name, s]));
@@ -455,10 +459,8 @@ export class MonitDaemon {
         return say('validation requested', 1);
       case 'start': case 'stop': case 'restart': case 'monitor': case 'unmonitor': {
         if (target === undefined || words.length !== 2) return say('exactly one service name (or all) is required', 1);
-        if (!this.running) {
-          return say(verb === 'monitor' || verb === 'unmonitor' ? 'no daemon: nothing is remembered, a no-op' : 'no daemon: not modelled (the CLI would run the program itself)', verb === 'monitor' || verb === 'unmonitor' ? 0 : 1);
-        }
-        if (!this.httpd) return say('the daemon runs without set httpd: the action cannot be sent', 1);
+        if (!this.running) return this.cliWithoutDaemon(verb, target, say);
+        if (!this.httpd || !this.httpdUp) return say(this.httpd ? 'the HTTP interface is not up yet (start delay)' : 'the daemon runs without set httpd: the action cannot be sent', 1);
         const targets = target === 'all' ? this.services : [this.byName.get(target)].filter((s): s is SvcState => s !== undefined);
         if (targets.length === 0) return say(`there is no service named '${target}'`, 1);
         for (const s of targets) {
@@ -472,6 +474,21 @@ export class MonitDaemon {
       default:
         return say(`unsupported command '${verb}'`, 1);
     }
+  }
+
+  /**
+   * §7.3 without a daemon: monitor/unmonitor are no-ops (nothing is saved); start/stop run the
+   * service's program directly. The CLI would wait for it; here it is started and its effects
+   * follow on the host's clock.
+   */
+  private cliWithoutDaemon(verb: string, target: string, say: (detail: string, code: number) => number): number {
+    if (verb === 'monitor' || verb === 'unmonitor') return say('no daemon: nothing is remembered, a no-op', 0);
+    const cfg = this.o.config.services.find((c) => c.name.value === target);
+    if (cfg === undefined) return say(`there is no service named '${target}'`, 1);
+    const cmd = verb === 'stop' ? cfg.stop : verb === 'start' ? cfg.start : cfg.restart ?? cfg.start;
+    if (cmd === undefined) return say(`no daemon: '${target}' has no ${verb} program`, 1);
+    this.o.host.runProgram(argvOf(cmd), `monit ${verb} ${target} without a daemon`);
+    return say(`no daemon: the CLI runs '${argvOf(cmd).join(' ')}' itself`, 0);
   }
 
   // ---------------------------------------------------------------- the pass
@@ -560,7 +577,7 @@ export class MonitDaemon {
       const hit = s.nstart >= rl.restarts.value && s.ncycle <= rl.cycles.value;
       if (hit) this.emit('restart-limit', s, `service restarted ${s.nstart} times within ${s.ncycle} cycles(s) - ${rl.action.kind}`, rl.span);
       const p = this.record(s, `timeout#${i}`, BIT.timeout, rule, hit ? 'failed' : 'succeeded', hit ? 'restart limit reached' : 'restart limit not reached', rl.span);
-      if (p !== undefined) yield* this.act(s, p.action, p.e, p.transition, p.span);
+      if (p !== undefined) yield* this.act(s, p.action, p.e, p.transition);
       if (off(s)) return;
     }
     if (s.ncycle > maxCycles) {
@@ -596,7 +613,7 @@ export class MonitDaemon {
       s.error |= bit;
       this.dirty = true;
       this.emit('changed', s, message, span);
-      return { action: rule.failAction, e, transition: true, span };
+      return { action: rule.failAction, e, transition: true };
     }
     if (outcome === 'changednot') {
       if (e.state === EV_FAILED) {
@@ -613,11 +630,11 @@ export class MonitDaemon {
         s.error |= bit;
         this.dirty = true;
         this.emit('failed', s, message, span);
-        return { action: rule.failAction, e, transition: true, span };
+        return { action: rule.failAction, e, transition: true };
       } else if (e.state === EV_FAILED) {
         e.count++;
         this.emit('failed', s, message, span);
-        return { action: rule.failAction, e, transition: false, span };
+        return { action: rule.failAction, e, transition: false };
       } else if (e.state === EV_INIT) {
         this.emit('warning', s, `${message} (below the rate, no action)`, span);
       }
@@ -630,7 +647,7 @@ export class MonitDaemon {
       this.dirty = true;
       this.emit('succeeded', s, message, span);
       const rec = rule.recoveryAction;
-      if (rec !== undefined) return { action: rec, e, transition: true, span: rec.span };
+      if (rec !== undefined) return { action: rec, e, transition: true };
       this.emit('alert', s, `recovery: ${message}`, span);
     }
     return undefined;
@@ -639,14 +656,14 @@ export class MonitDaemon {
   /** Event_post with its action: {@link record} then {@link act}. */
   private *post(s: SvcState, key: string, bit: number, rule: RuleActions, outcome: 'failed' | 'succeeded' | 'changed' | 'changednot', message: string, span: Span | undefined): Generator<number, void, void> {
     const p = this.record(s, key, bit, rule, outcome, message, span);
-    if (p !== undefined) yield* this.act(s, p.action, p.e, p.transition, p.span);
+    if (p !== undefined) yield* this.act(s, p.action, p.e, p.transition);
   }
 
 
 
   /** _handleAction (§3.5, §3.6, §2.8, §3.7 counting). */
-  private *act(s: SvcState, a: Action, e: EventObj, transition: boolean, ruleSpan: Span | undefined): Generator<number, void, void> {
-    const span = a.span ?? ruleSpan;
+  private *act(s: SvcState, a: Action, e: EventObj, transition: boolean): Generator<number, void, void> {
+    const span = a.span;
     switch (a.kind) {
       case 'alert':
         if (transition) this.emit('alert', s, 'alert', span);
@@ -766,13 +783,13 @@ export class MonitDaemon {
         if (status < 0 || !appeared) {
           ok = false;
           this.emit('start-failed', s, `failed to start (exit status ${status})`, cmd.span);
-          { const p = this.record(s, 'exec', BIT.exec, EXEC_RULE, 'failed', `failed to start (exit status ${status})`, cmd.span); if (p !== undefined) yield* this.act(s, p.action, p.e, p.transition, p.span); }
+          { const p = this.record(s, 'exec', BIT.exec, this.execRule(s), 'failed', `failed to start (exit status ${status})`, cmd.span); if (p !== undefined) yield* this.act(s, p.action, p.e, p.transition); }
         } else {
-          { const p = this.record(s, 'exec', BIT.exec, EXEC_RULE, 'succeeded', 'started', cmd.span); if (p !== undefined) yield* this.act(s, p.action, p.e, p.transition, p.span); }
+          { const p = this.record(s, 'exec', BIT.exec, this.execRule(s), 'succeeded', 'started', cmd.span); if (p !== undefined) yield* this.act(s, p.action, p.e, p.transition); }
         }
       }
     } else {
-      { const p = this.record(s, 'exec', BIT.exec, EXEC_RULE, 'failed', `could not start required services: '${failed.join("', '")}'`, span); if (p !== undefined) yield* this.act(s, p.action, p.e, p.transition, p.span); }
+      { const p = this.record(s, 'exec', BIT.exec, this.execRule(s), 'failed', `could not start required services: '${failed.join("', '")}'`, span); if (p !== undefined) yield* this.act(s, p.action, p.e, p.transition); }
       s.doaction = 'start'; // §4.3.2: retried in the next pass
     }
     this.monitorSet(s); // §2.5(g), §4.3.4: in every case
@@ -796,7 +813,7 @@ export class MonitDaemon {
         if (this.o.host.alive(pid)) {
           ok = false;
           this.emit('stop-failed', s, `failed to stop (exit status ${status})`, cmd.span);
-          { const p = this.record(s, 'exec', BIT.exec, EXEC_RULE, 'failed', `failed to stop (exit status ${status})`, cmd.span); if (p !== undefined) yield* this.act(s, p.action, p.e, p.transition, p.span); }
+          { const p = this.record(s, 'exec', BIT.exec, this.execRule(s), 'failed', `failed to stop (exit status ${status})`, cmd.span); if (p !== undefined) yield* this.act(s, p.action, p.e, p.transition); }
         }
       }
     }
@@ -815,7 +832,7 @@ export class MonitDaemon {
     this.resetInfo(s);
     const status = yield* this.execute(s, cmd, budget);
     const ok = status >= 0 && (s.cfg.kind !== 'process' || (yield* this.waitStart(s, budget - (this.now - t0))));
-    { const p = this.record(s, 'exec', BIT.exec, EXEC_RULE, ok ? 'succeeded' : 'failed', ok ? 'restarted' : `failed to restart (exit status ${status})`, cmd.span); if (p !== undefined) yield* this.act(s, p.action, p.e, p.transition, p.span); }
+    { const p = this.record(s, 'exec', BIT.exec, this.execRule(s), ok ? 'succeeded' : 'failed', ok ? 'restarted' : `failed to restart (exit status ${status})`, cmd.span); if (p !== undefined) yield* this.act(s, p.action, p.e, p.transition); }
     this.monitorSet(s);
     return ok;
   }
@@ -919,6 +936,16 @@ export class MonitDaemon {
     }
   }
 
+  private implicit(s: SvcState): RuleActions {
+    s.implicit ??= implicitRule('restart', s.cfg.keywordSpan);
+    return s.implicit;
+  }
+
+  private execRule(s: SvcState): RuleActions {
+    s.execRule ??= implicitRule('alert', s.cfg.start?.span ?? s.cfg.keywordSpan);
+    return s.execRule;
+  }
+
   /** ProcessTree_findProcess (§2.1). */
   findProcess(s: SvcState): number | undefined {
     const cfg = s.cfg;
@@ -948,7 +975,7 @@ export class MonitDaemon {
 
   private existenceRules(s: SvcState): Array<{ exists: boolean; actions: RuleActions; span: Span | undefined; key: string }> {
     const explicit = s.cfg.tests.filter((t): t is Test & { kind: 'existence' } => t.kind === 'existence');
-    if (explicit.length === 0) return [{ exists: false, actions: IMPLICIT_NONEXIST, span: s.cfg.keywordSpan, key: 'nonexist' }];
+    if (explicit.length === 0) return [{ exists: false, actions: this.implicit(s), span: s.cfg.keywordSpan, key: 'nonexist' }];
     return explicit.map((t, i) => ({ exists: t.exists, actions: t.actions, span: t.span, key: `${t.exists ? 'exist' : 'nonexist'}#${i}` }));
   }
 
@@ -958,7 +985,7 @@ export class MonitDaemon {
     for (const r of s.existRules) {
       const failed = r.exists ? present : !present;
       const msg = present ? (r.exists ? `${what} exists` : `${what} exists`) : (s.cfg.kind === 'process' ? 'process is not running' : `${what} doesn't exist`);
-      { const p = this.record(s, r.key, r.exists ? BIT.exist : BIT.nonexist, r.actions, failed ? 'failed' : 'succeeded', msg, r.span); if (p !== undefined) yield* this.act(s, p.action, p.e, p.transition, p.span); }
+      { const p = this.record(s, r.key, r.exists ? BIT.exist : BIT.nonexist, r.actions, failed ? 'failed' : 'succeeded', msg, r.span); if (p !== undefined) yield* this.act(s, p.action, p.e, p.transition); }
       if (off(s)) return;
     }
   }
@@ -972,22 +999,28 @@ export class MonitDaemon {
     }
     yield* this.postExistence(s, true, 'process');
     if (off(s)) return 'failed';
+    if ((s.error & BIT.timeout) !== 0) {
+      // §3.7: the process runs again while the restart-limit error is set: "manually recovered".
+      s.error &= ~BIT.timeout;
+      for (const [k, e] of s.events) if (k.startsWith('timeout#')) e.state = EV_SUCCEEDED;
+      this.emit('succeeded', s, 'process is running again: restart-limit error cleared (manually recovered)');
+    }
     const proc = this.o.host.processes.get(pid);
     if (proc === undefined) return 'undetermined';
     // §2.5(f): an exec failure clears once the process is found running.
-    { const p = this.record(s, 'exec', BIT.exec, EXEC_RULE, 'succeeded', 'process is running', undefined); if (p !== undefined) yield* this.act(s, p.action, p.e, p.transition, p.span); }
-    { const p = this.record(s, 'zombie', BIT.data, EXEC_RULE, proc.zombie ? 'failed' : 'succeeded', proc.zombie ? `process with pid ${pid} is a zombie` : 'zombie check succeeded', undefined); if (p !== undefined) yield* this.act(s, p.action, p.e, p.transition, p.span); }
+    { const p = this.record(s, 'exec', BIT.exec, this.execRule(s), 'succeeded', 'process is running', undefined); if (p !== undefined) yield* this.act(s, p.action, p.e, p.transition); }
+    { const p = this.record(s, 'zombie', BIT.data, (s.dataRule ??= implicitRule('alert', s.cfg.keywordSpan)), proc.zombie ? 'failed' : 'succeeded', proc.zombie ? `process with pid ${pid} is a zombie` : 'zombie check succeeded', undefined); if (p !== undefined) yield* this.act(s, p.action, p.e, p.transition); }
     const uptime = (this.now - proc.started) / 1000;
     for (const [i, t] of s.cfg.tests.entries()) {
       if (off(s)) return 'failed';
       if (t.kind === 'pid' || t.kind === 'ppid') {
         const cur = t.kind === 'pid' ? pid : proc.ppid;
         const prev = t.kind === 'pid' ? s.prevPid : s.prevPpid;
-        if (prev !== undefined && prev !== cur) { const p = this.record(s, `${t.kind}#${i}`, t.kind === 'pid' ? BIT.pid : BIT.ppid, t.actions, 'changed', `process ${t.kind.toUpperCase()} changed from ${prev} to ${cur}`, t.span); if (p !== undefined) yield* this.act(s, p.action, p.e, p.transition, p.span); }
-        else { const p = this.record(s, `${t.kind}#${i}`, t.kind === 'pid' ? BIT.pid : BIT.ppid, t.actions, 'changednot', `${t.kind} not changed`, t.span); if (p !== undefined) yield* this.act(s, p.action, p.e, p.transition, p.span); }
+        if (prev !== undefined && prev !== cur) { const p = this.record(s, `${t.kind}#${i}`, t.kind === 'pid' ? BIT.pid : BIT.ppid, t.actions, 'changed', `process ${t.kind.toUpperCase()} changed from ${prev} to ${cur}`, t.span); if (p !== undefined) yield* this.act(s, p.action, p.e, p.transition); }
+        else { const p = this.record(s, `${t.kind}#${i}`, t.kind === 'pid' ? BIT.pid : BIT.ppid, t.actions, 'changednot', `${t.kind} not changed`, t.span); if (p !== undefined) yield* this.act(s, p.action, p.e, p.transition); }
       } else if (t.kind === 'uptime') {
         const bad = cmp(t.operator, uptime, t.seconds);
-        { const p = this.record(s, `uptime#${i}`, BIT.uptime, t.actions, bad ? 'failed' : 'succeeded', `uptime test ${bad ? 'failed' : 'succeeded'} [current uptime ${Math.floor(uptime)} s]`, t.span); if (p !== undefined) yield* this.act(s, p.action, p.e, p.transition, p.span); }
+        { const p = this.record(s, `uptime#${i}`, BIT.uptime, t.actions, bad ? 'failed' : 'succeeded', `uptime test ${bad ? 'failed' : 'succeeded'} [current uptime ${Math.floor(uptime)} s]`, t.span); if (p !== undefined) yield* this.act(s, p.action, p.e, p.transition); }
       }
     }
     if (off(s)) return 'failed';
@@ -1039,7 +1072,7 @@ export class MonitDaemon {
       }
       const failed = t.succeeded ? ok : !ok;
       if (failed) result = 'failed';
-      { const p = this.record(s, `conn#${i}`, BIT.connection, t.actions, failed ? 'failed' : 'succeeded', failed ? why || 'connection succeeded' : 'connection succeeded', t.span); if (p !== undefined) yield* this.act(s, p.action, p.e, p.transition, p.span); }
+      { const p = this.record(s, `conn#${i}`, BIT.connection, t.actions, failed ? 'failed' : 'succeeded', failed ? why || 'connection succeeded' : 'connection succeeded', t.span); if (p !== undefined) yield* this.act(s, p.action, p.e, p.transition); }
     }
     return result;
   }
@@ -1063,7 +1096,7 @@ export class MonitDaemon {
     if (off(s)) return 'failed';
     const want = s.cfg.kind === 'file' ? ['file', 'socket'] : [s.cfg.kind];
     const typeOk = want.includes(st.type);
-    { const p = this.record(s, 'invalid', BIT.invalid, IMPLICIT_NONEXIST, typeOk ? 'succeeded' : 'failed', typeOk ? `is a ${st.type}` : `is not a ${want[0]}`, s.cfg.keywordSpan); if (p !== undefined) yield* this.act(s, p.action, p.e, p.transition, p.span); }
+    { const p = this.record(s, 'invalid', BIT.invalid, this.implicit(s), typeOk ? 'succeeded' : 'failed', typeOk ? `is a ${st.type}` : `is not a ${want[0]}`, s.cfg.keywordSpan); if (p !== undefined) yield* this.act(s, p.action, p.e, p.transition); }
     if (!typeOk || off(s)) return 'failed';
     s.info = { ino: st.ino, size: st.size, mode: st.mode, uid: st.uid, gid: st.gid, atime: st.atime, mtime: st.mtime, ctime: st.ctime };
     let failed = false;
@@ -1094,10 +1127,10 @@ export class MonitDaemon {
           const ref = s.checksumRef.get(t);
           s.checksumRef.set(t, cur);
           if (ref !== undefined && ref !== cur) {
-            { const p = this.record(s, key, BIT.checksum, t.actions, 'changed', `checksum was changed for ${path}`, t.span); if (p !== undefined) yield* this.act(s, p.action, p.e, p.transition, p.span); }
+            { const p = this.record(s, key, BIT.checksum, t.actions, 'changed', `checksum was changed for ${path}`, t.span); if (p !== undefined) yield* this.act(s, p.action, p.e, p.transition); }
             return true;
           }
-          { const p = this.record(s, key, BIT.checksum, t.actions, 'changednot', 'checksum has not changed', t.span); if (p !== undefined) yield* this.act(s, p.action, p.e, p.transition, p.span); }
+          { const p = this.record(s, key, BIT.checksum, t.actions, 'changednot', 'checksum has not changed', t.span); if (p !== undefined) yield* this.act(s, p.action, p.e, p.transition); }
           return false;
         }
         let base = t.expect?.value ?? s.checksumBase.get(t);
@@ -1107,7 +1140,7 @@ export class MonitDaemon {
           s.checksumBase.set(t, cur);
         }
         const bad = base.toLowerCase() !== cur;
-        { const p = this.record(s, key, BIT.checksum, t.actions, bad ? 'failed' : 'succeeded', bad ? `checksum failed, expected ${base} got ${cur}` : 'checksum is valid', t.span); if (p !== undefined) yield* this.act(s, p.action, p.e, p.transition, p.span); }
+        { const p = this.record(s, key, BIT.checksum, t.actions, bad ? 'failed' : 'succeeded', bad ? `checksum failed, expected ${base} got ${cur}` : 'checksum is valid', t.span); if (p !== undefined) yield* this.act(s, p.action, p.e, p.transition); }
         return bad;
       }
       case 'permission': {
@@ -1117,21 +1150,21 @@ export class MonitDaemon {
           s.persist.mode = mode;
           if (ref !== undefined && ref !== mode) {
             this.dirty = true;
-            { const p = this.record(s, key, BIT.permission, t.actions, 'changed', `permission for ${path} changed from ${ref.toString(8).padStart(4, '0')} to ${mode.toString(8).padStart(4, '0')}`, t.span); if (p !== undefined) yield* this.act(s, p.action, p.e, p.transition, p.span); }
+            { const p = this.record(s, key, BIT.permission, t.actions, 'changed', `permission for ${path} changed from ${ref.toString(8).padStart(4, '0')} to ${mode.toString(8).padStart(4, '0')}`, t.span); if (p !== undefined) yield* this.act(s, p.action, p.e, p.transition); }
             return true;
           }
-          { const p = this.record(s, key, BIT.permission, t.actions, 'changednot', 'permission not changed', t.span); if (p !== undefined) yield* this.act(s, p.action, p.e, p.transition, p.span); }
+          { const p = this.record(s, key, BIT.permission, t.actions, 'changednot', 'permission not changed', t.span); if (p !== undefined) yield* this.act(s, p.action, p.e, p.transition); }
           return false;
         }
         const bad = t.mode !== undefined && mode !== t.mode.value;
-        { const p = this.record(s, key, BIT.permission, t.actions, bad ? 'failed' : 'succeeded', bad ? `permission test failed for ${path} -- current permission is ${mode.toString(8).padStart(4, '0')}` : `permission test succeeded [current permission ${mode.toString(8).padStart(4, '0')}]`, t.span); if (p !== undefined) yield* this.act(s, p.action, p.e, p.transition, p.span); }
+        { const p = this.record(s, key, BIT.permission, t.actions, bad ? 'failed' : 'succeeded', bad ? `permission test failed for ${path} -- current permission is ${mode.toString(8).padStart(4, '0')}` : `permission test succeeded [current permission ${mode.toString(8).padStart(4, '0')}]`, t.span); if (p !== undefined) yield* this.act(s, p.action, p.e, p.transition); }
         return bad;
       }
       case 'uid': case 'gid': {
         const want = typeof t.id.value === 'number' ? t.id.value : (t.kind === 'uid' ? host.users : host.groups).get(t.id.value) ?? -1;
         const cur = t.kind === 'uid' ? info.uid : info.gid;
         const bad = cur !== want;
-        { const p = this.record(s, key, t.kind === 'uid' ? BIT.uid : BIT.gid, t.actions, bad ? 'failed' : 'succeeded', bad ? `${t.kind} test failed for ${path} -- current ${t.kind} is ${cur}` : `${t.kind} test succeeded [current ${t.kind}=${cur}]`, t.span); if (p !== undefined) yield* this.act(s, p.action, p.e, p.transition, p.span); }
+        { const p = this.record(s, key, t.kind === 'uid' ? BIT.uid : BIT.gid, t.actions, bad ? 'failed' : 'succeeded', bad ? `${t.kind} test failed for ${path} -- current ${t.kind} is ${cur}` : `${t.kind} test succeeded [current ${t.kind}=${cur}]`, t.span); if (p !== undefined) yield* this.act(s, p.action, p.e, p.transition); }
         return bad;
       }
       case 'size': {
@@ -1140,14 +1173,14 @@ export class MonitDaemon {
           s.persist.size = info.size;
           if (ref !== undefined && ref !== info.size) {
             this.dirty = true;
-            { const p = this.record(s, key, BIT.size, t.actions, 'changed', `size for ${path} changed to ${info.size} B`, t.span); if (p !== undefined) yield* this.act(s, p.action, p.e, p.transition, p.span); }
+            { const p = this.record(s, key, BIT.size, t.actions, 'changed', `size for ${path} changed to ${info.size} B`, t.span); if (p !== undefined) yield* this.act(s, p.action, p.e, p.transition); }
             return true;
           }
-          { const p = this.record(s, key, BIT.size, t.actions, 'changednot', 'size has not changed', t.span); if (p !== undefined) yield* this.act(s, p.action, p.e, p.transition, p.span); }
+          { const p = this.record(s, key, BIT.size, t.actions, 'changednot', 'size has not changed', t.span); if (p !== undefined) yield* this.act(s, p.action, p.e, p.transition); }
           return false;
         }
         const bad = cmp(t.operator, info.size, t.bytes);
-        { const p = this.record(s, key, BIT.size, t.actions, bad ? 'failed' : 'succeeded', bad ? `size for ${path} failed, current size is ${info.size} B` : 'size test succeeded', t.span); if (p !== undefined) yield* this.act(s, p.action, p.e, p.transition, p.span); }
+        { const p = this.record(s, key, BIT.size, t.actions, bad ? 'failed' : 'succeeded', bad ? `size for ${path} failed, current size is ${info.size} B` : 'size test succeeded', t.span); if (p !== undefined) yield* this.act(s, p.action, p.e, p.transition); }
         return bad;
       }
       case 'timestamp': {
@@ -1157,16 +1190,16 @@ export class MonitDaemon {
           s.persist.ts[t.which] = value;
           if (ref !== undefined && ref !== value) {
             this.dirty = true;
-            { const p = this.record(s, key, BIT.timestamp, t.actions, 'changed', `${t.which} for ${path} changed`, t.span); if (p !== undefined) yield* this.act(s, p.action, p.e, p.transition, p.span); }
+            { const p = this.record(s, key, BIT.timestamp, t.actions, 'changed', `${t.which} for ${path} changed`, t.span); if (p !== undefined) yield* this.act(s, p.action, p.e, p.transition); }
             return true;
           }
           if (ref === undefined) this.dirty = true;
-          { const p = this.record(s, key, BIT.timestamp, t.actions, 'changednot', 'timestamp has not changed', t.span); if (p !== undefined) yield* this.act(s, p.action, p.e, p.transition, p.span); }
+          { const p = this.record(s, key, BIT.timestamp, t.actions, 'changednot', 'timestamp has not changed', t.span); if (p !== undefined) yield* this.act(s, p.action, p.e, p.transition); }
           return false;
         }
         const age = Math.floor((this.now - value) / 1000);
         const bad = cmp(t.operator, age, t.seconds);
-        { const p = this.record(s, key, BIT.timestamp, t.actions, bad ? 'failed' : 'succeeded', bad ? `${t.which} for ${path} failed (age ${age} s)` : 'timestamp test succeeded', t.span); if (p !== undefined) yield* this.act(s, p.action, p.e, p.transition, p.span); }
+        { const p = this.record(s, key, BIT.timestamp, t.actions, bad ? 'failed' : 'succeeded', bad ? `${t.which} for ${path} failed (age ${age} s)` : 'timestamp test succeeded', t.span); if (p !== undefined) yield* this.act(s, p.action, p.e, p.transition); }
         return bad;
       }
       case 'content': {
@@ -1189,7 +1222,7 @@ export class MonitDaemon {
           return false;
         }
         const hit = lines.find((l) => (t.negate ? !re.test(l) : re.test(l)));
-        { const p = this.record(s, key, BIT.content, t.actions, hit !== undefined ? 'failed' : 'succeeded', hit !== undefined ? `content match: ${hit}` : 'content doesn\'t match', t.span); if (p !== undefined) yield* this.act(s, p.action, p.e, p.transition, p.span); }
+        { const p = this.record(s, key, BIT.content, t.actions, hit !== undefined ? 'failed' : 'succeeded', hit !== undefined ? `content match: ${hit}` : 'content doesn\'t match', t.span); if (p !== undefined) yield* this.act(s, p.action, p.e, p.transition); }
         return hit !== undefined;
       }
       default:
@@ -1207,7 +1240,7 @@ export class MonitDaemon {
         if (t.kind !== 'status' || off(s)) continue;
         const bad = t.changed ? false : cmp(t.operator, run.exit, t.value);
         if (bad) result = 'failed';
-        { const p = this.record(s, `status#${i}`, BIT.status, t.actions, bad ? 'failed' : 'succeeded', bad ? `status failed (${run.exit})` : `status succeeded (${run.exit})`, t.span); if (p !== undefined) yield* this.act(s, p.action, p.e, p.transition, p.span); }
+        { const p = this.record(s, `status#${i}`, BIT.status, t.actions, bad ? 'failed' : 'succeeded', bad ? `status failed (${run.exit})` : `status succeeded (${run.exit})`, t.span); if (p !== undefined) yield* this.act(s, p.action, p.e, p.transition); }
       }
     }
     if (run === undefined || run.ends <= this.now) {

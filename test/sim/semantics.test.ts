@@ -101,6 +101,15 @@ describe('§1 the daemon cycle', () => {
     expect(p).not.toContain(55);
   });
 
+  it('§1.6 a reload during the start delay is handled at once; CLI actions wait for the HTTP interface', () => {
+    const t = run(appConfig().replace('set daemon 10', 'set daemon 10 with start delay 30'), appScenario(`  - { at: 0, do: monit-start }
+  - { at: 3, do: monit, command: "unmonitor app" }
+  - { at: 5, do: monit-reload }`, { until: 20, head: 'monit: { running: false }' }));
+    expect(passes(t)).toEqual([5, 15]);
+    expect(t.entries.find((e) => e.kind === 'cli')?.detail).toMatch(/not up yet.*exit 1\)$/);
+    expect(finalState(t, 'app')).toBe('yes');
+  });
+
   it('§1.7 every 3 cycles: tested in pass 1, skipped in 2 and 3, tested in 4; a reload tests at once', () => {
     const cfg = appConfig('', '') + `
 check file conf with path /etc/app.conf
@@ -331,6 +340,13 @@ describe('§3 events and actions', () => {
     expect(finalState(t, 'app')).toBe('not');
   });
 
+  it('§3.7 a restart-limit action other than unmonitor repeats while the window holds; a running process clears the error', () => {
+    const cfg = appConfig('  if 2 restarts within 3 cycles then alert').replace('start program = "/usr/bin/systemctl start app"', 'start program = "/usr/bin/systemctl start app" with timeout 1 seconds');
+    const t = run(cfg, appScenario(`  - { at: 1, do: kill, unit: app }`, { until: 60, unit: ', die_after: 11.5' }));
+    expect(kinds(t, 'app', 'restart-limit').length).toBeGreaterThan(0);
+    expect(t.entries.some((e) => e.kind === 'succeeded' && e.detail.includes('manually recovered'))).toBe(true);
+  });
+
   it('§3.7 passive mode still counts restarts toward the limit', () => {
     const t = run(appConfig('  mode passive\n  if 2 restarts within 5 cycles then unmonitor'), appScenario('  - { at: 1, do: kill, unit: app }', { until: 40 }));
     expect(kinds(t, 'app', 'unmonitor')).toEqual([30]);
@@ -511,6 +527,13 @@ describe('§7 the command line', () => {
   - { at: 5, do: monit, command: "unmonitor app other" }`, { until: 20 }));
     expect(kinds(t, 'app', 'unmonitor')).toEqual([3]);
     expect(t.entries.filter((e) => e.kind === 'cli' && e.source === 'host').map((e) => e.detail.slice(-7))).toEqual(['exit 0)', 'exit 1)']);
+  });
+
+  it('§7.3 without a daemon, `monit start` runs the start program itself; monitor is a no-op', () => {
+    const t = run(appConfig(), appScenario(`  - { at: 1, do: monit, command: "start app" }
+  - { at: 2, do: monit, command: "monitor app" }`, { until: 5, head: 'monit: { running: false }', unit: ', running: false' }));
+    expect(t.entries.filter((e) => e.kind === 'unit-start').map((e) => e.time)).toEqual([1]);
+    expect(t.entries.filter((e) => e.kind === 'cli').map((e) => e.detail.slice(-7))).toEqual(['exit 0)', 'exit 0)']);
   });
 
   it('§7.4 reload and quit without a daemon print a line and exit 0', () => {
