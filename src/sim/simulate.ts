@@ -53,21 +53,15 @@ export function simulate(config: Config, scenario: Scenario, opts: SimulateOptio
   for (const [k, v] of scenario.groups) host.groups.set(k, v);
   host.bootTime = loop.now - 86_400_000;
   for (const f of scenario.files) host.writeFile(f.path, f.content, { mode: f.mode, uid: f.uid, gid: f.gid });
-  for (const u of scenario.units) {
-    host.addUnit({ ...u });
-  }
+  for (const u of scenario.units) host.addUnit({ ...u });
   host.resolveProgram = programResolver(scenario.programs, scenario.units.map((u) => u.name));
   // Units that run before the scenario were started long ago: no port-test pause (§2.7).
-  const silent = host.onNote;
-  host.onNote = () => undefined;
   for (const u of scenario.units) {
     if (!u.running) continue;
-    loop.runUntil(loop.now);
     const p = host.spawn(u.exec, u.exec, { unit: u.name });
     p.started = loop.now - 3_600_000;
     host.adopt(u.name, p.pid);
   }
-  host.onNote = silent;
 
   const daemon = new MonitDaemon({
     config, host, loop, epochMs: scenario.epochMs,
