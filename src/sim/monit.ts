@@ -773,7 +773,11 @@ export class MonitDaemon {
     let ok = failed.length === 0;
     if (ok) {
       const cmd = s.cfg.start;
-      if (cmd !== undefined && (s.cfg.kind !== 'process' || this.findProcess(s) === undefined)) {
+      if (cmd === undefined) {
+        // Monit logs the start of a service without a start program as "monitoring enabled"
+        // (an exec success event), whatever its monitoring state; the real log shows it each time.
+        this.emit('monitor', s, 'monitoring enabled (no start program)', span);
+      } else if (s.cfg.kind !== 'process' || this.findProcess(s) === undefined) {
         this.emit('start', s, `start: '${argvOf(cmd).join(' ')}'`, cmd.span ?? span);
         const budget = (cmd.timeout?.value !== undefined ? cmd.timeout.value * 1000 : this.o.config.settings.limits.startTimeout);
         const t0 = this.now;
@@ -790,7 +794,11 @@ export class MonitDaemon {
       }
     } else {
       { const p = this.record(s, 'exec', BIT.exec, this.execRule(s), 'failed', `could not start required services: '${failed.join("', '")}'`, span); if (p !== undefined) yield* this.act(s, p.action, p.e, p.transition); }
-      s.doaction = 'start'; // §4.3.2: retried in the next pass
+      // §4.3.2 says a start retry is scheduled for the next pass. The real 5.33 daemon shows no
+      // such retry (test/sim/real-daemon.test.ts, "binary deleted, then written back"): while
+      // the parent has errors the child is skipped (§1.10), and once the parent is OK the child's
+      // own check finds it not running and restarts it ("trying to restart", §4.10.3). So none
+      // is scheduled here.
     }
     this.monitorSet(s); // §2.5(g), §4.3.4: in every case
     return ok;

@@ -30,6 +30,8 @@ export type HarnessStep =
   | { at: number; do: 'replace'; content: string }
   | { at: number; do: 'chmod'; mode: number }
   | { at: number; do: 'chown'; uid: number; gid: number }
+  /** Delete the watched binary / write it back with its original content and mode. */
+  | { at: number; do: 'remove' | 'restore' }
   | { at: number; do: 'monit'; command: string }
   | { at: number; do: 'monit-stop' | 'monit-start' | 'monit-reload' }
   /**
@@ -153,6 +155,10 @@ export function harnessScenarioYaml(dir: string, port: number, scn: HarnessScena
         return `  - { at: ${s.at}, do: chmod, path: ${bin}, mode: "${s.mode.toString(8).padStart(4, '0')}" }`;
       case 'dpkg-upgrade':
         throw new Error('a dpkg-upgrade step is described to the simulator by the events it logged');
+      case 'remove':
+        return `  - { at: ${s.at}, do: remove, path: ${bin} }`;
+      case 'restore':
+        return `  - { at: ${s.at}, do: write, path: ${bin}, content: "binary v1", mode: "0755" }`;
       case 'chown':
         return `  - { at: ${s.at}, do: chown, path: ${bin}, uid: ${s.uid}, gid: ${s.gid} }`;
       case 'monit':
@@ -364,6 +370,13 @@ export async function runReal(monitBin: string, scn: HarnessScenario): Promise<R
           break;
         case 'chown':
           chownSync(binPath(dir, scn), step.uid, step.gid);
+          break;
+        case 'remove':
+          rmSync(binPath(dir, scn));
+          break;
+        case 'restore':
+          writeFileSync(binPath(dir, scn), 'binary v1', { mode: 0o755 });
+          chmodSync(binPath(dir, scn), 0o755);
           break;
         case 'monit':
           cli(step.command);
