@@ -244,7 +244,7 @@ events:
   });
 
   it('§2.4 a restart of a running process runs the stop program, waits for the PID to vanish, then starts', () => {
-    const t = run(appConfig('  if failed port 8080 then restart'), appScenario('  - { at: 1, do: hang, unit: app }', { until: 20 }));
+    const t = run(appConfig('  if failed port 8080 protocol http then restart'), appScenario('  - { at: 1, do: hang, unit: app }', { until: 20 }));
     expect(actions(t)).toEqual({ app: ['restart', 'stop', 'start'] });
     // the port test hung 5 s (the network timeout), the stop waited 0.5 s for the PID, the start 1 s for the pidfile.
     expect(kinds(t, 'app', 'stop')).toEqual([15]);
@@ -273,7 +273,7 @@ events:
   });
 
   it('§2.7 port tests pause while the uptime is at most the start timeout, posting no event', () => {
-    const cfg = appConfig('  if failed port 8080 then restart');
+    const cfg = appConfig('  if failed port 8080 protocol http then restart');
     const t = run(cfg, appScenario(`  - { at: 1, do: kill, unit: app }
   - { at: 12, do: hang, unit: app }`, { until: 50 }));
     // restarted at 10 (start ends 11.1) and hung at 12: passes at 21.1 and 31.1 are paused (no
@@ -359,7 +359,7 @@ describe('§4 dependencies', () => {
 check process db with pidfile /run/db.pid
   start program = "/usr/bin/systemctl start db"
   stop program = "/usr/bin/systemctl stop db"
-  if failed port 5432 then restart
+  if failed port 5432 protocol pgsql then restart
 check process app with pidfile /run/app.pid
   start program = "/usr/bin/systemctl start app"
   stop program = "/usr/bin/systemctl stop app"
@@ -544,6 +544,13 @@ describe('§7 the command line', () => {
 });
 
 describe('§8 port tests', () => {
+  it('§8.2 a hung server still accepts connections: a connect-only test passes, a protocol test times out', () => {
+    const plain = run(appConfig('  if failed port 8080 then restart'), appScenario('  - { at: 1, do: hang, unit: app }', { until: 30 }));
+    expect(actions(plain)).toEqual({});
+    const proto = run(appConfig('  if failed port 8080 protocol http with timeout 3 seconds then restart'), appScenario('  - { at: 1, do: hang, unit: app }', { until: 14 }));
+    expect(kinds(proto, 'app', 'restart')).toEqual([13]);
+  });
+
   it('§8.3 retry R: R attempts in one pass, warnings for all but the last, one event', () => {
     const t = run(appConfig('  if failed port 9999 with retry 3 then alert'), appScenario('', { until: 0 }));
     const at0 = t.entries.filter((e) => e.service === 'app' && e.time === 0);
@@ -554,7 +561,7 @@ describe('§8 port tests', () => {
   });
 
   it('§8.4 `for 2 cycles`: the first failing pass only warns, the second restarts', () => {
-    const t = run(appConfig('  if failed port 8080 for 2 cycles then restart'), appScenario('  - { at: 1, do: hang, unit: app }', { until: 30 }));
+    const t = run(appConfig('  if failed port 8080 protocol http for 2 cycles then restart'), appScenario('  - { at: 1, do: hang, unit: app }', { until: 30 }));
     expect(kinds(t, 'app', 'warning').filter((x) => x >= 10 && x < 20)).toHaveLength(1);
     // pass 10: the hung port times out at 15 (warning); pass 25: times out at 30 → restart.
     expect(kinds(t, 'app', 'restart')).toEqual([30]);
