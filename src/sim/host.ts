@@ -70,6 +70,8 @@ export interface UnitSpec {
   commandTime: number;
   /** Started when the host boots. */
   enabled: boolean;
+  /** The process ignores stop requests (a stuck daemon): only a reboot or `kill` ends it. */
+  unkillable?: boolean;
 }
 
 /** A host event record, for the timeline. */
@@ -451,6 +453,10 @@ export class VirtualHost {
     if (pid === undefined) {
       this.note('unit-stop-noop', `stop ${name}: not active (${why})`, name);
       return { duration: 0, exit: 0 };
+    }
+    if (u.unkillable === true) {
+      this.note('unit-stop-ignored', `stop ${name}: pid ${pid} ignores the stop request (${why})`, name);
+      return { duration: u.commandTime, exit: 0 };
     }
     this.note('unit-stop', `stop ${name}: pid ${pid} (${why})`, name);
     this.mainPid.delete(name);

@@ -30,6 +30,7 @@ export interface ScenarioUnit {
   commandTime: number;
   running: boolean;
   enabled: boolean;
+  unkillable: boolean;
 }
 
 /** How a Monit program command line maps to the host: a unit operation or a plain exit. */
@@ -218,7 +219,7 @@ export function parseScenario(file: string, text: string): Scenario {
   const unitsNode = root.get('units');
   if (unitsNode !== undefined) {
     for (const [name, v] of r.anyMap(unitsNode, 'units')) {
-      const u = r.map(v, `units.${name}`, ['exec', 'pidfile', 'port', 'start_time', 'port_delay', 'stop_time', 'die_after', 'broken', 'broken_exit', 'start_waits', 'command_time', 'running', 'enabled']);
+      const u = r.map(v, `units.${name}`, ['exec', 'pidfile', 'port', 'start_time', 'port_delay', 'stop_time', 'die_after', 'broken', 'broken_exit', 'start_waits', 'command_time', 'running', 'enabled', 'unkillable']);
       if (!u.has('exec')) r.fail(v, `units.${name}: 'exec' (the daemon's binary) is required`);
       const startTime = u.has('start_time') ? r.secs(u.get('start_time'), 'start_time') : 1000;
       units.push({
@@ -236,6 +237,7 @@ export function parseScenario(file: string, text: string): Scenario {
         commandTime: u.has('command_time') ? r.secs(u.get('command_time'), 'command_time') : 100,
         running: u.has('running') ? r.bool(u.get('running'), 'running') : true,
         enabled: u.has('enabled') ? r.bool(u.get('enabled'), 'enabled') : true,
+        unkillable: u.has('unkillable') ? r.bool(u.get('unkillable'), 'unkillable') : false,
       });
     }
   }

@@ -146,6 +146,22 @@ events: []
     expect(kinds(t, 'conf', 'skip')).toEqual([-30, 30, 90]);
   });
 
+  it('§1.8 not every "cron": skipped while the time matches, tested otherwise', () => {
+    const cfg = `set daemon 30
+check file conf with path /etc/app.conf
+  not every "0-1 * * * *"
+`;
+    const sc = `version: 1
+until: 150
+warmup: 0
+files:
+  /etc/app.conf: { content: "x" }
+events: []
+`;
+    // minutes 0 and 1 after midnight match: passes at 0, 30, 60, 90 are skipped, 120 and 150 tested.
+    expect(kinds(run(cfg, sc), 'conf', 'skip')).toEqual([0, 30, 60, 90]);
+  });
+
   it('§1.10 a parent with an error makes Monit skip the child: a killed child is restarted only after the parent recovers', () => {
     const cfg = appConfig('  depends on conf') + `
 check file conf with path /etc/app.conf
@@ -251,6 +267,12 @@ events:
     expect(kinds(t, 'app', 'start')).toEqual([15.5]);
   });
 
+  it('§2.4 a stop that cannot kill the PID takes the whole stop timeout and fails: no start in that pass', () => {
+    const t = run(appConfig('  if failed port 8080 protocol http then restart'), appScenario('  - { at: 1, do: hang, unit: app }', { until: 60, unit: ', unkillable: true' }));
+    expect(t.entries.filter((e) => e.kind === 'stop-failed').map((e) => [e.time, e.detail])).toEqual([[45, 'failed to stop (exit status 0)']]);
+    expect(kinds(t, 'app', 'start')).toEqual([]);
+  });
+
   it('§2.5(b) a start of a running process does not run the start program', () => {
     const t = run(appConfig(), appScenario('  - { at: 1, do: monit, command: "start app" }', { until: 20 }));
     expect(kinds(t, 'app', 'start')).toEqual([]);
@@ -311,6 +333,13 @@ events:
     expect(actions(t)).toEqual({});
     const app = t.services.find((s) => s.name === 'app');
     expect(app?.exeInode).not.toBe(app?.pathInode);
+  });
+
+  it('§2.12 `if uptime < N` compares the process start time', () => {
+    const t = run(appConfig('  if uptime < 15 seconds then alert'), appScenario(`  - { at: 1, do: stop, unit: app }
+  - { at: 3, do: start, unit: app }`, { until: 30 }));
+    expect(kinds(t, 'app', 'failed')).toEqual([10]);
+    expect(kinds(t, 'app', 'succeeded')).toEqual([20]);
   });
 
   it('§2.12 a zombie still counts as running, and raises the data event (alert)', () => {
@@ -534,6 +563,15 @@ describe('§7 the command line', () => {
   - { at: 2, do: monit, command: "monitor app" }`, { until: 5, head: 'monit: { running: false }', unit: ', running: false' }));
     expect(t.entries.filter((e) => e.kind === 'unit-start').map((e) => e.time)).toEqual([1]);
     expect(t.entries.filter((e) => e.kind === 'cli').map((e) => e.detail.slice(-7))).toEqual(['exit 0)', 'exit 0)']);
+  });
+
+  it('§7.4 quitting the daemon while a start program runs kills it: exit status -1', () => {
+    const cfg = appConfig().replace('start program = "/usr/bin/systemctl start app"', 'start program = "/usr/local/bin/slow-start"');
+    const sc = appScenario(`  - { at: 1, do: kill, unit: app }
+  - { at: 12, do: monit, command: quit }`, { until: 30 }).replace('events:', 'programs:\n  - { match: /usr/local/bin/slow-start, exit: 0, duration: 20 }\nevents:');
+    const t = run(cfg, sc);
+    expect(t.entries.filter((e) => e.kind === 'start-failed').map((e) => [e.time, e.detail])).toEqual([[12, 'failed to start (exit status -1)']]);
+    expect(t.entries.filter((e) => e.kind === 'daemon-stop').map((e) => e.time)).toEqual([12]);
   });
 
   it('§7.4 reload and quit without a daemon print a line and exit 0', () => {
