@@ -494,6 +494,15 @@ export class VirtualHost {
     }
   }
 
+  /** The process stays alive but closes its listening socket (connections are refused). */
+  unlisten(pid: number): void {
+    for (const [port, owner] of [...this.ports]) {
+      if (owner !== pid) continue;
+      this.ports.delete(port);
+      this.note('port-closed', `pid ${pid} stops listening on 127.0.0.1:${port}`, this.processes.get(pid)?.unit);
+    }
+  }
+
   /** Kills every process and clears the ports: the power goes out. */
   powerOff(): void {
     for (const pid of [...this.processes.keys()]) this.exit(pid, { why: 'reboot' });

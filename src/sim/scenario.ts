@@ -45,7 +45,7 @@ export type ScenarioProgram =
 export type ScenarioEvent = { at: number; line: number; source: 'host' | 'guard' } & (
   | { do: 'start' | 'stop' | 'restart'; unit: string }
   | { do: 'kill'; unit?: string; pid?: number; zombie: boolean }
-  | { do: 'hang' | 'unhang'; unit: string }
+  | { do: 'hang' | 'unhang' | 'unlisten'; unit: string }
   | { do: 'spawn'; exec: string; cmdline: string; pid?: number }
   | { do: 'write' | 'append'; path: string; content: string; mode?: number; uid?: number; gid?: number }
   | { do: 'replace'; path: string; content: string; method: 'rename' | 'unlink-write'; gap: number; mode?: number; uid?: number; gid?: number }
@@ -81,7 +81,7 @@ export class ScenarioError extends Error {
   }
 }
 
-const EVENT_KINDS = ['start', 'stop', 'restart', 'kill', 'hang', 'unhang', 'spawn', 'write', 'append', 'replace', 'remove', 'touch', 'chmod', 'chown', 'monit', 'monit-start', 'monit-stop', 'monit-kill', 'monit-reload', 'reboot'] as const;
+const EVENT_KINDS = ['start', 'stop', 'restart', 'kill', 'hang', 'unhang', 'unlisten', 'spawn', 'write', 'append', 'replace', 'remove', 'touch', 'chmod', 'chown', 'monit', 'monit-start', 'monit-stop', 'monit-kill', 'monit-reload', 'reboot'] as const;
 
 class Reader {
   constructor(private readonly file: string, private readonly lc: LineCounter) {}
@@ -300,7 +300,7 @@ function readEvent(r: Reader, node: YamlNode, units: ReadonlySet<string>): Scena
   const kind = r.str(doNode ?? node, 'do');
   if (!(EVENT_KINDS as readonly string[]).includes(kind)) r.fail(doNode, `unknown event '${kind}' (expected one of: ${EVENT_KINDS.join(', ')})`);
   const keys: Record<string, string[]> = {
-    start: ['unit'], stop: ['unit'], restart: ['unit'], kill: ['unit', 'pid', 'zombie'], hang: ['unit'], unhang: ['unit'],
+    start: ['unit'], stop: ['unit'], restart: ['unit'], kill: ['unit', 'pid', 'zombie'], hang: ['unit'], unhang: ['unit'], unlisten: ['unit'],
     spawn: ['exec', 'cmdline', 'pid'], write: ['path', 'content', 'mode', 'uid', 'gid'], append: ['path', 'content'],
     replace: ['path', 'content', 'method', 'gap', 'mode', 'uid', 'gid'], remove: ['path'], touch: ['path'], chmod: ['path', 'mode'],
     chown: ['path', 'uid', 'gid'], monit: ['command'], 'monit-start': [], 'monit-stop': [], 'monit-kill': [], 'monit-reload': [], reboot: ['boot_time'],
@@ -323,7 +323,7 @@ function readEvent(r: Reader, node: YamlNode, units: ReadonlySet<string>): Scena
   switch (kind) {
     case 'start': case 'stop': case 'restart':
       return { ...base, do: kind, unit: unit() };
-    case 'hang': case 'unhang':
+    case 'hang': case 'unhang': case 'unlisten':
       return { ...base, do: kind, unit: unit() };
     case 'kill': {
       if (!m.has('unit') && !m.has('pid')) r.fail(node, "kill needs 'unit' or 'pid'");

@@ -129,6 +129,11 @@ function applyEvent(ev: ScenarioEvent, host: VirtualHost, daemon: MonitDaemon, l
       if (p) p.hung = ev.do === 'hang';
       return;
     }
+    case 'unlisten': {
+      const pid = host.unitPid(ev.unit);
+      if (pid !== undefined) host.unlisten(pid);
+      return;
+    }
     case 'spawn':
       host.spawn(ev.exec, ev.cmdline, ev.pid !== undefined ? { pid: ev.pid } : {});
       return;

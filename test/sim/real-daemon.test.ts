@@ -101,6 +101,16 @@ const SCENARIOS: Array<HarnessScenario & { expected: Record<string, string[]> | 
     expected: { dummy: ['restart', 'start', 'restart', 'start', 'restart', 'start', 'unmonitor'] },
   },
   {
+    name: 'a refused port and a daemon that ignores its stop: failed stops, no start, then the restart limit (§2.4, §3.7, §8.4)',
+    until: 14,
+    stubborn: true,
+    startTimeout: 1,
+    stopTimeout: 2,
+    processLines: ['if 2 restarts within 3 cycles then timeout'],
+    steps: [{ at: 0.3, do: 'unlisten' }],
+    expected: { dummy: ['restart', 'stop', 'restart', 'stop', 'unmonitor'] },
+  },
+  {
     name: 'Monit stopped around the upgrade: new baseline, nothing happens (§9.6)',
     until: 8,
     steps: [

@@ -27,6 +27,8 @@ import { join } from 'node:path';
 /** One step of a scenario, done for real by the harness and described to the simulator as YAML. */
 export type HarnessStep =
   | { at: number; do: 'stop' | 'start' | 'kill' }
+  /** The dummy keeps running but closes its listening socket (SIGUSR2). */
+  | { at: number; do: 'unlisten' }
   | { at: number; do: 'replace'; content: string }
   | { at: number; do: 'chmod'; mode: number }
   | { at: number; do: 'chown'; uid: number; gid: number }
@@ -54,6 +56,10 @@ export interface HarnessScenario {
   processLines?: string[];
   /** The dummy dies this many seconds after each start (a crash loop; its pidfile stays). */
   dieAfter?: number;
+  /** The dummy ignores SIGTERM: its stop script cannot stop it. */
+  stubborn?: boolean;
+  /** Stop-program timeout in seconds (default Monit's 30). */
+  stopTimeout?: number;
   /** Start-program timeout in seconds (default Monit's 30). */
   startTimeout?: number;
 }
@@ -81,14 +87,17 @@ if (mode === 'keeper') {
   const child = fork(__filename, ['server', port, pidfile, pidlog], { stdio: 'ignore' });
   fs.appendFileSync(pidlog, process.pid + '\\n' + child.pid + '\\n');
   child.on('exit', () => process.exit(0));
-  process.on('SIGTERM', () => { child.kill('SIGTERM'); });
+  process.on('SIGTERM', () => { if (!process.env.DUMMY_STUBBORN) child.kill('SIGTERM'); });
 } else {
   const server = net.createServer((c) => c.end('dummy\\n'));
   server.on('error', () => process.exit(3));
   server.listen(Number(port), '127.0.0.1', () => fs.writeFileSync(pidfile, process.pid + '\\n'));
   const die = Number(process.env.DUMMY_DIE_AFTER || 0);
   if (die > 0) setTimeout(() => process.exit(1), die * 1000);
+  // Closing the listener must not end the process: a timer keeps it alive.
+  process.on('SIGUSR2', () => { setInterval(() => undefined, 1 << 30); server.close(); });
   process.on('SIGTERM', () => {
+    if (process.env.DUMMY_STUBBORN) return;
     try { if (fs.readFileSync(pidfile, 'utf8').trim() === String(process.pid)) fs.unlinkSync(pidfile); } catch {}
     process.exit(0);
   });
@@ -116,6 +125,7 @@ export function binPath(dir: string, scn: HarnessScenario): string {
 
 export function harnessConfig(dir: string, port: number, scn: HarnessScenario): string {
   const timeout = scn.startTimeout !== undefined ? ` with timeout ${scn.startTimeout} seconds` : '';
+  const stopTimeout = scn.stopTimeout !== undefined ? ` with timeout ${scn.stopTimeout} seconds` : '';
   return [
     'set daemon 1',
     `set logfile ${dir}/monit.log`,
@@ -132,7 +142,7 @@ export function harnessConfig(dir: string, port: number, scn: HarnessScenario): 
     '',
     `check process dummy with pidfile ${dir}/d.pid`,
     `  start program = "${dir}/start.sh"${timeout}`,
-    `  stop program = "${dir}/stop.sh"`,
+    `  stop program = "${dir}/stop.sh"${stopTimeout}`,
     `  if failed host 127.0.0.1 port ${port} then restart`,
     ...(scn.processLines ?? []).map((l) => `  ${l}`),
     '  depends on dbin',
@@ -149,6 +159,8 @@ export function harnessScenarioYaml(dir: string, port: number, scn: HarnessScena
         return `  - { at: ${s.at}, do: ${s.do}, unit: dummy }`;
       case 'kill':
         return `  - { at: ${s.at}, do: kill, unit: dummy }`;
+      case 'unlisten':
+        return `  - { at: ${s.at}, do: unlisten, unit: dummy }`;
       case 'replace':
         return `  - { at: ${s.at}, do: replace, path: ${bin}, content: ${JSON.stringify(s.content)} }`;
       case 'chmod':
@@ -184,6 +196,7 @@ export function harnessScenarioYaml(dir: string, port: number, scn: HarnessScena
     '    command_time: 0.5',
     ...(scn.brokenStart === true ? ['    broken: true', '    broken_exit: 0'] : []),
     ...(scn.dieAfter !== undefined ? [`    die_after: ${scn.dieAfter}`] : []),
+    ...(scn.stubborn === true ? ['    unkillable: true'] : []),
     'programs:',
     `  - { match: "${dir}/start.sh", unit: dummy, op: start }`,
     `  - { match: "${dir}/stop.sh", unit: dummy, op: stop }`,
@@ -297,7 +310,7 @@ export async function runReal(monitBin: string, scn: HarnessScenario): Promise<R
     '#!/bin/sh',
     `[ -f ${dir}/broken ] && exit 0`,
     `if [ -f ${dir}/d.pid ] && kill -0 "$(cat ${dir}/d.pid)" 2>/dev/null; then exit 0; fi`,
-    `${scn.dieAfter !== undefined ? `DUMMY_DIE_AFTER=\${DUMMY_DIE_AFTER-${scn.dieAfter}} ` : ''}${node} ${dir}/dummy.cjs keeper ${port} ${dir}/d.pid ${dir}/pids </dev/null >/dev/null 2>&1 &`,
+    `${scn.stubborn === true ? 'DUMMY_STUBBORN=1 ' : ''}${scn.dieAfter !== undefined ? `DUMMY_DIE_AFTER=\${DUMMY_DIE_AFTER-${scn.dieAfter}} ` : ''}${node} ${dir}/dummy.cjs keeper ${port} ${dir}/d.pid ${dir}/pids </dev/null >/dev/null 2>&1 &`,
     'sleep 0.5',
     'exit 0',
     '',
@@ -358,6 +371,11 @@ export async function runReal(monitBin: string, scn: HarnessScenario): Promise<R
         case 'kill': {
           const pid = Number(readFileSync(join(dir, 'd.pid'), 'utf8').trim());
           if (pid > 0) killPid(pid);
+          break;
+        }
+        case 'unlisten': {
+          const pid = Number(readFileSync(join(dir, 'd.pid'), 'utf8').trim());
+          if (pid > 0) killPid(pid, 'SIGUSR2');
           break;
         }
         case 'replace':
