@@ -7,9 +7,9 @@
 import { expect, it } from 'vitest';
 import { monitSuite } from '../support/monit.js';
 import { runReal, type HarnessScenario } from '../support/monit-daemon.js';
-import { actions, run } from './sim-support.js';
+import { actions, kinds, run } from './sim-support.js';
 
-const SCENARIOS: Array<HarnessScenario & { expected: Record<string, string[]> | ((observed: Record<string, string[]>) => void) }> = [
+const SCENARIOS: Array<HarnessScenario & { expected: Record<string, string[]> | ((observed: Record<string, string[]>) => void); notBefore?: Record<string, number> }> = [
   {
     name: 'steady state: nothing happens, Monit does nothing',
     until: 4,
@@ -55,6 +55,15 @@ const SCENARIOS: Array<HarnessScenario & { expected: Record<string, string[]> | 
       for (let i = 0; i < dbin.length; i += 3) expect(dbin.slice(i, i + 3)).toEqual(['restart', 'monitor', 'monitor']);
       expect(a.dummy).toEqual(['stop', 'restart', 'start']);
     },
+  },
+  {
+    name: 'dependency skip (§1.10): while the file fails an alert-only test, the killed daemon is not restarted; after it recovers, it is',
+    until: 9,
+    fileLines: ['if failed permission 755 then alert'],
+    steps: [{ at: 0.3, do: 'chmod', mode: 0o700 }, { at: 2.3, do: 'kill' }, { at: 5.3, do: 'chmod', mode: 0o755 }],
+    expected: { dummy: ['restart', 'start'] },
+    // Not restarted before the file recovered at 5.3 s.
+    notBefore: { dummy: 5.3 },
   },
   {
     name: 'owner change: unmonitor by the uid test',
@@ -132,12 +141,19 @@ monitSuite('simulator vs the real Monit daemon', (monitBin) => {
   for (const scn of SCENARIOS) {
     it(scn.name, async () => {
       const real = await runReal(monitBin, scn);
-      const predicted = actions(run(real.config, real.scenarioYaml, real.phase), 0);
+      const simulated = run(real.config, real.scenarioYaml, real.phase);
+      const predicted = actions(simulated, 0);
       const observed = Object.fromEntries(real.actions);
       const context = `\nphase ${real.phase}\nscenario:\n${real.scenarioYaml}\nmonit log (actions):\n${real.log.split('\n').filter((l) => /'(dbin|dummy)' /.test(l) && !/debug/.test(l)).join('\n')}`;
       if (typeof scn.expected === 'function') scn.expected(observed);
       else expect(observed, `the real daemon${context}`).toEqual(scn.expected);
       expect(predicted, `the simulator${context}`).toEqual(observed);
+      for (const [svc, from] of Object.entries(scn.notBefore ?? {})) {
+        // The log stamps whole seconds, so a real time can read up to 1 s early.
+        expect(Math.min(...(real.actionTimes.get(svc) ?? [Infinity])), `first action of ${svc} in the real log${context}`).toBeGreaterThanOrEqual(from - 1);
+        const simFirst = kinds(simulated, svc, 'restart')[0] ?? Infinity;
+        expect(simFirst, `first restart of ${svc} in the simulator`).toBeGreaterThanOrEqual(from);
+      }
     }, 60_000);
   }
 });

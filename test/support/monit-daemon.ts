@@ -52,6 +52,8 @@ export interface HarnessScenario {
   steps: HarnessStep[];
   /** The dummy's start script exits without starting anything (a broken package). */
   brokenStart?: boolean;
+  /** Replaces the file check's rules (default: checksum, permission 755, uid root, each unmonitor). */
+  fileLines?: string[];
   /** Extra lines for the process check (e.g. a restart limit). */
   processLines?: string[];
   /** The dummy dies this many seconds after each start (a crash loop; its pidfile stays). */
@@ -67,6 +69,8 @@ export interface HarnessScenario {
 export interface RealRun {
   /** Per service, the actions Monit logged in [t0, t0 + until]. */
   actions: Map<string, string[]>;
+  /** Their times in seconds from t0 (the log has a 1 s resolution). */
+  actionTimes: Map<string, number[]>;
   /** Seconds from t0 to the first pass logged at or after it. */
   phase: number;
   log: string;
@@ -136,9 +140,7 @@ export function harnessConfig(dir: string, port: number, scn: HarnessScenario): 
     '  allow admin:harness',
     '',
     `check file dbin with path ${binPath(dir, scn)}`,
-    '  if failed checksum then unmonitor',
-    '  if failed permission 755 then unmonitor',
-    '  if failed uid root then unmonitor',
+    ...(scn.fileLines ?? ['if failed checksum then unmonitor', 'if failed permission 755 then unmonitor', 'if failed uid root then unmonitor']).map((l) => `  ${l}`),
     '',
     `check process dummy with pidfile ${dir}/d.pid`,
     `  start program = "${dir}/start.sh"${timeout}`,
@@ -220,8 +222,9 @@ export function logAction(message: string): string | undefined {
 }
 
 /** Per-service actions in the log between two times (ms since the epoch), and the first pass time. */
-export function parseMonitLog(log: string, fromMs: number, toMs: number, services: readonly string[]): { actions: Map<string, string[]>; firstPassMs: number | undefined } {
+export function parseMonitLog(log: string, fromMs: number, toMs: number, services: readonly string[]): { actions: Map<string, string[]>; times: Map<string, number[]>; firstPassMs: number | undefined } {
   const actions = new Map<string, string[]>();
+  const times = new Map<string, number[]>();
   let firstPassMs: number | undefined;
   for (const line of log.split('\n')) {
     const m = LOG_LINE.exec(line);
@@ -237,8 +240,9 @@ export function parseMonitLog(log: string, fromMs: number, toMs: number, service
     const list = actions.get(name) ?? [];
     list.push(kind);
     actions.set(name, list);
+    times.set(name, [...(times.get(name) ?? []), (t - fromMs) / 1000]);
   }
-  return { actions, firstPassMs };
+  return { actions, times, firstPassMs };
 }
 
 /** Builds version `version` of the package with dpkg-deb; returns the .deb path. */
@@ -429,10 +433,10 @@ export async function runReal(monitBin: string, scn: HarnessScenario): Promise<R
     const end = t0 + scn.until * 1000;
     if (end > Date.now()) await sleep(end - Date.now());
     const log = existsSync(logPath) ? readFileSync(logPath, 'utf8') : '';
-    const { actions, firstPassMs } = parseMonitLog(log, t0, end, ['dbin', 'dummy']);
+    const { actions, times: actionTimes, firstPassMs } = parseMonitLog(log, t0, end, ['dbin', 'dummy']);
     const phase = firstPassMs === undefined ? 0 : Math.min(0.999, Math.max(0, (firstPassMs - t0) / 1000));
     const scenarioYaml = harnessScenarioYaml(dir, port, scn, simSteps.sort((a, b) => a.at - b.at));
-    return { actions, phase, log, config, configPath, scenarioYaml };
+    return { actions, actionTimes, phase, log, config, configPath, scenarioYaml };
   } finally {
     await stopMonit();
     const pids = existsSync(join(dir, 'pids')) ? readFileSync(join(dir, 'pids'), 'utf8').split('\n').map(Number).filter((n) => n > 0) : [];
