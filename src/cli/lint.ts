@@ -21,6 +21,7 @@ import { formatLintJson } from '../report/lint-json.js';
 import { formatConcise, LINT_FORMATS, SEVERITY_RANK, type LintedFile, type LintFormat, type LintRun } from '../report/lint-report.js';
 import { formatSarif } from '../report/sarif.js';
 import { formatStylish } from '../report/stylish.js';
+import { colourLevel } from './color.js';
 import { EXIT } from './exit.js';
 import { realFs } from './real-fs.js';
 
@@ -272,16 +273,6 @@ function render(run: LintRun, format: LintFormat, level: 0 | 1 | 2 | 3): string 
       throw new Error(`unknown format ${String(never)}`);
     }
   }
-}
-
-/** `--color`/`--no-color` beat the environment; then NO_COLOR, then FORCE_COLOR, then the terminal. */
-function colourLevel(flag: boolean | undefined): 0 | 1 | 2 | 3 {
-  if (flag === true) return 1;
-  if (flag === false) return 0;
-  const env = process.env;
-  if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return 0;
-  if (env.FORCE_COLOR !== undefined) return env.FORCE_COLOR === '0' || env.FORCE_COLOR === 'false' ? 0 : 1;
-  return process.stdout.isTTY ? 1 : 0;
 }
 
 /** Regular files below `dir`, sorted, skipping hidden names and files that are clearly not Monit's. */

@@ -12,6 +12,7 @@ import { EXIT } from './exit.js';
 import { registerLint } from './lint.js';
 import { realFs } from './real-fs.js';
 import { resolvesHostName } from './real-host.js';
+import { registerSimulate } from './simulate.js';
 
 interface Io {
   stdout: (s: string) => void;
@@ -44,6 +45,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     });
 
   registerLint(program, io, (c) => { code = c; });
+  registerSimulate(program, io, (c) => { code = c; });
 
   try {
     await program.parseAsync(argv, { from: 'user' });
