@@ -54,6 +54,17 @@ describe('bin/monitlint', () => {
     }
   });
 
+  it('runs with NODE_OPTIONS set (V8 flags that would make node refuse the snapshot)', () => {
+    const plain = run(join(repoRoot, 'bin', 'monitlint'), ['check', 'ok.rc'], dir);
+    const r = spawnSync(join(repoRoot, 'bin', 'monitlint'), ['check', 'ok.rc'], {
+      cwd: dir,
+      encoding: 'utf8',
+      timeout: 30_000,
+      env: { ...process.env, NODE_OPTIONS: '--max-old-space-size=4096' },
+    });
+    expect({ code: r.status, stdout: r.stdout, stderr: r.stderr }).toEqual(plain);
+  });
+
   it('says how to build when the bundle is missing', () => {
     const copy = join(dir, 'unbuilt');
     mkdirSync(join(copy, 'bin'), { recursive: true });
