@@ -7,6 +7,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { checkFile, isUnreadable } from '../check/api.js';
 import { formatConcise, formatJson, type CheckedFile } from '../report/check-report.js';
 import { EXIT } from './exit.js';
+import { registerGuard } from './guard.js';
 import { realFs } from './real-fs.js';
 import { resolvesHostName } from './real-host.js';
 
@@ -38,6 +39,8 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     .action((files: string[], opts: { root?: string; hostChecks: boolean; format: 'concise' | 'json' }) => {
       code = runCheck(files, opts, io);
     });
+
+  registerGuard(program, io, (c) => { code = c; });
 
   try {
     await program.parseAsync(argv, { from: 'user' });
