@@ -17,6 +17,8 @@ export function cliControlProblem(httpd: Httpd | undefined): string | undefined 
   if (!httpd || (httpd.port === undefined && httpd.unixSocket === undefined)) {
     return "the configuration has no 'set httpd', so the monit CLI cannot unmonitor or monitor services (monit-semantics.md §7.3)";
   }
+  // Observed on 5.33.0: "monit httpd not started since no connections are allowed".
+  if (httpd.allow.length === 0) return "'set httpd' has no 'allow' entry, so Monit does not start its HTTP interface and the monit CLI cannot control the daemon";
   if (httpd.unixSocket !== undefined) return undefined;
   const addresses = [httpd.address, ...httpd.addresses].filter((a) => a !== undefined).map((a) => a.value.toLowerCase());
   if (addresses.length === 0 || addresses.some((a) => LOOPBACK.has(a) || a.startsWith('127.'))) return undefined;
@@ -88,7 +90,7 @@ export function monitTarget(config: Config | undefined, controlFile: string | un
   }
   const problem = cliControlProblem(config.settings.httpd);
   if (strategy === 'targeted' && problem) {
-    throw new GuardInputError(`${config.file}: --strategy targeted refused: ${problem}; add e.g. 'set httpd unixsocket /run/monit.sock allow localhost', or use --strategy pause`);
+    throw new GuardInputError(`${config.file}: --strategy targeted refused: ${problem}; add e.g. 'set httpd unixsocket /run/monit.sock allow USER:PASSWORD', or use --strategy pause`);
   }
   const pidfile = config.settings.pidfile?.value;
   return {
