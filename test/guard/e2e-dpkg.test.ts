@@ -2,7 +2,9 @@
  * The pause guard with real components: real Monit 5.33 (daemon, 1 s polls, httpd on a unix
  * socket, everything private to a temporary directory) watching a dummy daemon that is packaged
  * as .deb files and upgraded with the real `dpkg -i`, with the guard installed by the real
- * `monitlint guard --install` (dpkg's own pre-invoke/post-invoke, package-managers.md F17).
+ * `monitlint guard --install` (dpkg's own pre-invoke/post-invoke, package-managers.md F17), then
+ * with the real `apt-get` from a local file repository (apt's Pre-Install-Pkgs/Post-Invoke, §4),
+ * configured through -o options so the machine's sources and lists are never read or written.
  *
  * There is no systemd here: the helper detects that and controls Monit directly (`monit -c FILE
  * quit` / `monit -c FILE`), which is the path it takes on sysvinit hosts and in containers.
@@ -14,14 +16,14 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MANIFEST_PATH } from '../../src/guard/manifest.js';
 import { HELPER_PATH, STATE_DIR } from '../../src/guard/types.js';
 import { repoRoot } from '../support/corpus.js';
 import { isCI, requireMonit, requiringSuite, warnLoudly } from '../support/monit.js';
 import {
-  alive, buildDeb, DAEMON, freeLoopbackPort, healthy, makeBed, monitPid, monitStatus, PKG, readPid, run, sizeOf, sleep,
-  startMonit, stopMonit, textSince, waitFor, type Bed,
+  alive, buildDeb, DAEMON, freeLoopbackPort, healthy, makeAptRepo, makeBed, monitPid, monitStatus, PKG, readPid, run, sizeOf, sleep,
+  startMonit, stopMonit, textSince, waitFor, withoutAptHooks, type Bed,
 } from './e2e-support.js';
 
 const bin = join(repoRoot, 'bin', 'monitlint');
@@ -42,17 +44,19 @@ function requireTestBed(): string | null {
 
 const md5 = (path: string): string => createHash('md5').update(readFileSync(path)).digest('hex');
 
-requiringSuite('guard end to end: dpkg -i with the pause strategy', 'root, monit and dpkg', requireTestBed, () => {
+requiringSuite('guard end to end: dpkg -i and apt-get with the pause strategy', 'root, monit and dpkg', requireTestBed, () => {
   let bed: Bed;
   const debs: Record<string, string> = {};
   let installed = false;
+  const stateDirExisted = existsSync(STATE_DIR);
 
   beforeAll(async () => {
     run('dpkg', ['--purge', PKG]); // a leftover of an interrupted earlier run
     bed = makeBed(mkdtempSync(join(tmpdir(), 'monitlint-guard-e2e-')), await freeLoopbackPort());
-    for (const v of [1, 2, 3, 5, 6]) debs[v] = buildDeb(bed, v);
+    for (const v of [1, 2, 3, 5, 6, 8, 10]) debs[v] = buildDeb(bed, v);
     debs['4-bad-postinst'] = buildDeb(bed, 4, { failPostinst: true });
     debs['7-bad-preinst'] = buildDeb(bed, 7, { failPreinst: true });
+    debs['9-bad-postinst'] = buildDeb(bed, 9, { failPostinst: true });
     const r = run('dpkg', ['-i', debs[1]!]);
     if (r.status !== 0) throw new Error(`dpkg -i v1: ${r.stderr}`);
     if (!alive(readPid(bed.daemonPidfile))) throw new Error('the v1 postinst did not start the dummy daemon');
@@ -66,6 +70,7 @@ requiringSuite('guard end to end: dpkg -i with the pause strategy', 'root, monit
     const pid = readPid(bed.daemonPidfile);
     if (alive(pid)) process.kill(pid!, 'SIGKILL');
     rmSync(bed.dir, { recursive: true, force: true });
+    if (!stateDirExisted) rmSync(STATE_DIR, { recursive: true, force: true });
   });
 
   it('unguarded, the same kind of upgrade makes Monit fail the checksum and unmonitor both services', async () => {
@@ -181,6 +186,70 @@ requiringSuite('guard end to end: dpkg -i with the pause strategy', 'root, monit
     expect(r.status).toBe(0);
     expect(await waitFor(() => monitPid(bed) !== undefined && !existsSync(join(STATE_DIR, 'paused')), 15_000)).toBe(true);
     expect(await waitFor(() => healthy(bed), 20_000)).toBe(true);
+  });
+
+  describe('through apt-get with a local file repository', () => {
+    let aptOptions: string[] = [];
+    const apt = (env: NodeJS.ProcessEnv, version: number | string): ReturnType<typeof run> =>
+      run('apt-get', [...aptOptions, '-y', '--allow-downgrades', '--no-install-recommends', 'install', `${PKG}=${version}`], { DEBIAN_FRONTEND: 'noninteractive', ...env });
+
+    beforeAll(() => {
+      aptOptions = makeAptRepo(bed, Object.values(debs));
+      const r = run('apt-get', [...aptOptions, 'update']);
+      if (r.status !== 0) throw new Error(`apt-get update of the local repository: ${r.stderr}`);
+    });
+
+    it('unguarded (apt.conf.d hidden), the upgrade makes Monit unmonitor both services', async () => {
+      expect(await waitFor(() => healthy(bed), 20_000)).toBe(true);
+      const log0 = sizeOf(bed.monitLog);
+      const r = apt(withoutAptHooks(bed), 6);
+      expect(r.stderr).not.toMatch(/^E:/m);
+      expect(r.status).toBe(0);
+      await sleep(3000);
+      expect(textSince(bed.monitLog, log0), r.stdout + r.stderr).toMatch(/'dummy_bin' checksum failed/);
+      expect(monitStatus(bed, 'dummyd').monitoring).toBe('Not monitored');
+      await stopMonit(bed);
+      run('monit', ['-c', bed.monitrc]);
+      expect(await waitFor(() => monitStatus(bed, 'dummyd').monitoring !== '?', 10_000)).toBe(true);
+      run('monit', ['-c', bed.monitrc, 'monitor', 'dummyd']);
+      expect(await waitFor(() => healthy(bed), 20_000)).toBe(true);
+    });
+
+    it('guarded, Monit is paused once for the whole run (dpkg steps aside) and monitors the new binary after it', async () => {
+      const log0 = sizeOf(bed.monitLog);
+      const dlog0 = sizeOf(bed.daemonLog);
+      const r = apt({}, 8);
+      expect(r.status).toBe(0);
+      expect(monitPid(bed)).toBeDefined();
+      await sleep(3000);
+      const log = textSince(bed.monitLog, log0);
+      expect(log).not.toMatch(/checksum failed|trying to restart|monitoring disabled|not running|unmonitor/);
+      // One stop and one start of Monit although apt ran dpkg twice (unpack, configure).
+      expect(log.match(/Starting Monit/g)?.length, log).toBe(1);
+      expect(textSince(bed.daemonLog, dlog0)).toBe('stop by=package\nstart by=package\n');
+      expect(healthy(bed)).toBe(true);
+      expect(monitStatus(bed, 'dummy_bin').checksum).toBe(md5(DAEMON));
+      expect(existsSync(join(STATE_DIR, 'paused'))).toBe(false);
+    });
+
+    it('guarded, a failing postinst under apt (exit 100) still leaves Monit running and monitoring everything', async () => {
+      const r = apt({}, 9);
+      expect(r.status).toBe(100);
+      expect(r.stdout + r.stderr).toContain('postinst fails on purpose');
+      expect(monitPid(bed)).toBeDefined();
+      expect(await waitFor(() => healthy(bed), 30_000)).toBe(true);
+      expect(existsSync(join(STATE_DIR, 'paused'))).toBe(false);
+    });
+
+    it('guarded, a Monit stopped before an apt run stays stopped', async () => {
+      await stopMonit(bed);
+      const r = apt({}, 10);
+      expect(r.status).toBe(0);
+      await sleep(2500);
+      expect(monitPid(bed)).toBeUndefined();
+      expect(existsSync(join(STATE_DIR, 'paused'))).toBe(false);
+      await startMonit(bed);
+    });
   });
 
   it('monitlint guard --uninstall removes exactly what it installed', () => {

@@ -10,7 +10,8 @@
  * an unguarded Monit polling every second reliably sees both.
  */
 import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 
@@ -246,4 +247,40 @@ export async function stopMonit(bed: Bed): Promise<void> {
   if (pid === undefined) return;
   run('monit', ['-c', bed.monitrc, 'quit']);
   if (!(await waitFor(() => !alive(pid), 15_000))) process.kill(pid, 'SIGKILL');
+}
+
+/**
+ * A flat local apt repository (`deb [trusted=yes] file:DIR ./`) with its own lists and cache, so
+ * apt never reads or writes the machine's sources or lists. Returns the apt-get options that use it.
+ */
+export function makeAptRepo(bed: Bed, debs: readonly string[]): string[] {
+  const repo = join(bed.dir, 'repo');
+  for (const d of ['', 'lists/partial', 'cache/archives/partial', 'sources.list.d', 'no-parts']) mkdirSync(join(repo, d), { recursive: true });
+  let index = '';
+  for (const deb of debs) {
+    const name = deb.slice(deb.lastIndexOf('/') + 1);
+    copyFileSync(deb, join(repo, name));
+    const control = run('dpkg-deb', ['-f', deb]).stdout.trimEnd();
+    const bytes = readFileSync(deb);
+    index += `${control}\nFilename: ./${name}\nSize: ${bytes.length}\nSHA256: ${createHash('sha256').update(bytes).digest('hex')}\n\n`;
+  }
+  writeFileSync(join(repo, 'Packages'), index);
+  writeFileSync(join(repo, 'sources.list'), `deb [trusted=yes] file:${repo} ./\n`);
+  return [
+    '-o', `Dir::Etc::sourcelist=${join(repo, 'sources.list')}`,
+    '-o', `Dir::Etc::sourceparts=${join(repo, 'sources.list.d')}`,
+    '-o', `Dir::State::Lists=${join(repo, 'lists')}`,
+    '-o', `Dir::Cache=${join(repo, 'cache')}`,
+  ];
+}
+
+/**
+ * The environment for an apt-get that reads no /etc/apt/apt.conf.d, so runs none of its hooks
+ * (the unguarded run). `-o Dir::Etc::Parts=…` would come too late: apt reads the parts before it
+ * applies -o options; APT_CONFIG is read first.
+ */
+export function withoutAptHooks(bed: Bed): NodeJS.ProcessEnv {
+  const conf = join(bed.dir, 'repo', 'apt-no-parts.conf');
+  writeFileSync(conf, `Dir::Etc::Parts "${join(bed.dir, 'repo', 'no-parts')}";\n`);
+  return { APT_CONFIG: conf };
 }
