@@ -53,7 +53,8 @@ requiringSuite('guard end to end: dpkg -i and apt-get with the pause strategy', 
   beforeAll(async () => {
     run('dpkg', ['--purge', PKG]); // a leftover of an interrupted earlier run
     bed = makeBed(mkdtempSync(join(tmpdir(), 'monitlint-guard-e2e-')), await freeLoopbackPort());
-    for (const v of [1, 2, 3, 5, 6, 8, 10]) debs[v] = buildDeb(bed, v);
+    for (const v of [1, 2, 3, 5, 6, 8, 10, 11, 13, 14, 15]) debs[v] = buildDeb(bed, v);
+    debs['12-bad-postinst'] = buildDeb(bed, 12, { failPostinst: true });
     debs['4-bad-postinst'] = buildDeb(bed, 4, { failPostinst: true });
     debs['7-bad-preinst'] = buildDeb(bed, 7, { failPreinst: true });
     debs['9-bad-postinst'] = buildDeb(bed, 9, { failPostinst: true });
@@ -188,11 +189,11 @@ requiringSuite('guard end to end: dpkg -i and apt-get with the pause strategy', 
     expect(await waitFor(() => healthy(bed), 20_000)).toBe(true);
   });
 
-  describe('through apt-get with a local file repository', () => {
-    let aptOptions: string[] = [];
-    const apt = (env: NodeJS.ProcessEnv, version: number | string): ReturnType<typeof run> =>
-      run('apt-get', [...aptOptions, '-y', '--allow-downgrades', '--no-install-recommends', 'install', `${PKG}=${version}`], { DEBIAN_FRONTEND: 'noninteractive', ...env });
+  let aptOptions: string[] = [];
+  const apt = (env: NodeJS.ProcessEnv, version: number | string): ReturnType<typeof run> =>
+    run('apt-get', [...aptOptions, '-y', '--allow-downgrades', '--no-install-recommends', 'install', `${PKG}=${version}`], { DEBIAN_FRONTEND: 'noninteractive', ...env });
 
+  describe('through apt-get with a local file repository', () => {
     beforeAll(() => {
       aptOptions = makeAptRepo(bed, Object.values(debs));
       const r = run('apt-get', [...aptOptions, 'update']);
@@ -244,6 +245,88 @@ requiringSuite('guard end to end: dpkg -i and apt-get with the pause strategy', 
     it('guarded, a Monit stopped before an apt run stays stopped', async () => {
       await stopMonit(bed);
       const r = apt({}, 10);
+      expect(r.status).toBe(0);
+      await sleep(2500);
+      expect(monitPid(bed)).toBeUndefined();
+      expect(existsSync(join(STATE_DIR, 'paused'))).toBe(false);
+      await startMonit(bed);
+    });
+  });
+
+  describe('with the targeted strategy', () => {
+    beforeAll(async () => {
+      const r = run(bin, ['guard', '--manager', 'apt', '--strategy', 'targeted', '--config', bed.monitrc, '--install']);
+      if (r.status !== 0) throw new Error(`guard --install --strategy targeted: ${r.stderr}`);
+      if (!(await waitFor(() => healthy(bed), 20_000))) throw new Error('Monit is not healthy before the targeted scenarios');
+    });
+
+    it('guarded, dpkg -i: Monit keeps running, unmonitors only the affected services, and monitors them again on the new checksum', async () => {
+      const log0 = sizeOf(bed.monitLog);
+      const dlog0 = sizeOf(bed.daemonLog);
+      const monitBefore = monitPid(bed);
+      const r = run('dpkg', ['-i', debs[11]!]);
+      expect(r.status).toBe(0);
+      expect(monitPid(bed)).toBe(monitBefore); // never stopped
+      await sleep(3000);
+      const log = textSince(bed.monitLog, log0);
+      expect(log).not.toMatch(/checksum failed|trying to restart|not running|Starting Monit/);
+      expect(log).toMatch(/'dummy_bin' unmonitor on user request/);
+      expect(log).toMatch(/Reinitializing monit daemon[\s\S]*'dummyd' monitor on user request/);
+      expect(textSince(bed.daemonLog, dlog0)).toBe('stop by=package\nstart by=package\n');
+      expect(healthy(bed)).toBe(true);
+      expect(readFileSync(DAEMON, 'utf8')).toContain('version 11');
+      expect(monitStatus(bed, 'dummy_bin').checksum).toBe(md5(DAEMON));
+      expect(existsSync(join(STATE_DIR, 'paused'))).toBe(false);
+    });
+
+    it('after the targeted upgrade, Monit restarts the daemon when it crashes', async () => {
+      const dlog0 = sizeOf(bed.daemonLog);
+      const pid = readPid(bed.daemonPidfile)!;
+      process.kill(pid, 'SIGKILL');
+      expect(await waitFor(() => { const p = readPid(bed.daemonPidfile); return p !== pid && alive(p); }, 20_000)).toBe(true);
+      expect(textSince(bed.daemonLog, dlog0)).toContain('start by=dummyd');
+      expect(await waitFor(() => healthy(bed), 20_000)).toBe(true);
+    });
+
+    it('guarded, a failing postinst still leaves every service monitored', async () => {
+      const r = run('dpkg', ['-i', debs['12-bad-postinst']!]);
+      expect(r.status).not.toBe(0);
+      expect(monitPid(bed)).toBeDefined();
+      expect(existsSync(join(STATE_DIR, 'paused'))).toBe(false);
+      expect(await waitFor(() => healthy(bed), 30_000)).toBe(true);
+      expect(monitStatus(bed, 'dummy_bin').checksum).toBe(md5(DAEMON));
+    });
+
+    it('guarded, a service unmonitored before the transaction stays unmonitored', async () => {
+      run('monit', ['-c', bed.monitrc, 'unmonitor', 'dummyd']);
+      expect(await waitFor(() => monitStatus(bed, 'dummyd').monitoring === 'Not monitored', 10_000)).toBe(true);
+      const r = run('dpkg', ['-i', debs[13]!]);
+      expect(r.status).toBe(0);
+      await sleep(2000);
+      expect(monitStatus(bed, 'dummyd').monitoring).toBe('Not monitored');
+      expect(monitStatus(bed, 'dummy_bin')).toMatchObject({ monitoring: 'Monitored', status: 'OK', checksum: md5(DAEMON) });
+      run('monit', ['-c', bed.monitrc, 'monitor', 'dummyd']);
+      expect(await waitFor(() => healthy(bed), 20_000)).toBe(true);
+    });
+
+    it('guarded, apt-get: the same, with one unmonitor and one monitor for the whole run', async () => {
+      const log0 = sizeOf(bed.monitLog);
+      const monitBefore = monitPid(bed);
+      const r = apt({}, 15);
+      expect(r.status).toBe(0);
+      expect(monitPid(bed)).toBe(monitBefore);
+      await sleep(3000);
+      const log = textSince(bed.monitLog, log0);
+      expect(log).not.toMatch(/checksum failed|trying to restart|not running|Starting Monit/);
+      expect(log.match(/'dummy_bin' unmonitor on user request/g)?.length, log).toBe(1);
+      expect(log.match(/Reinitializing monit daemon/g)?.length, log).toBe(1);
+      expect(healthy(bed)).toBe(true);
+      expect(monitStatus(bed, 'dummy_bin').checksum).toBe(md5(DAEMON));
+    });
+
+    it('guarded, a Monit stopped before stays stopped', async () => {
+      await stopMonit(bed);
+      const r = run('dpkg', ['-i', debs[14]!]);
       expect(r.status).toBe(0);
       await sleep(2500);
       expect(monitPid(bed)).toBeUndefined();
