@@ -107,11 +107,14 @@ monit_stop() {
     systemd) systemctl stop monit.service ;;
     openrc)  rc-service monit stop ;;
     *)
+        pid=$(monit_pid) || return 0
         monit_cli quit >/dev/null 2>&1
-        # quit only signals the daemon: wait (up to 60 s) until it has saved its state and exited.
+        # quit only signals the daemon: wait (up to 60 s) until the process has saved its state and
+        # exited. Wait on the process, not the pidfile: a daemon still shutting down must not meet
+        # the one resume starts (they share the pidfile, the socket and the state file).
         n=0
-        while monit_up && [ "$n" -lt 600 ]; do sleep 0.1; n=$((n + 1)); done
-        ! monit_up
+        while kill -0 "$pid" 2>/dev/null && [ "$n" -lt 600 ]; do sleep 0.1; n=$((n + 1)); done
+        ! kill -0 "$pid" 2>/dev/null
         ;;
     esac
 }

@@ -137,7 +137,7 @@ requiringSuite('guard end to end: dpkg -i and apt-get with the pause strategy', 
     const r = run('dpkg', ['-i', debs['4-bad-postinst']!]);
     expect(r.status).not.toBe(0);
     expect(r.stderr).toContain('postinst fails on purpose');
-    expect(monitPid(bed)).toBeDefined();
+    expect(monitPid(bed), r.stderr).toBeDefined();
     expect(existsSync(join(STATE_DIR, 'paused'))).toBe(false);
     // The package left the daemon stopped; after the transaction Monit does its job again.
     expect(await waitFor(() => healthy(bed), 30_000)).toBe(true);
@@ -151,7 +151,7 @@ requiringSuite('guard end to end: dpkg -i and apt-get with the pause strategy', 
     expect(r.status).not.toBe(0);
     expect(r.stderr).toContain('preinst fails on purpose');
     expect(md5(DAEMON)).toBe(before);
-    expect(monitPid(bed)).toBeDefined();
+    expect(monitPid(bed), `${r.stderr}\n${textSince(bed.monitLog, log0)}`).toBeDefined();
     expect(await waitFor(() => healthy(bed), 30_000)).toBe(true);
     expect(textSince(bed.monitLog, log0)).not.toMatch(/checksum failed|trying to restart|monitoring disabled/);
     expect(existsSync(join(STATE_DIR, 'paused'))).toBe(false);
@@ -237,7 +237,7 @@ requiringSuite('guard end to end: dpkg -i and apt-get with the pause strategy', 
       const r = apt({}, 9);
       expect(r.status).toBe(100);
       expect(r.stdout + r.stderr).toContain('postinst fails on purpose');
-      expect(monitPid(bed)).toBeDefined();
+      expect(monitPid(bed), r.stdout + r.stderr).toBeDefined();
       expect(await waitFor(() => healthy(bed), 30_000)).toBe(true);
       expect(existsSync(join(STATE_DIR, 'paused'))).toBe(false);
     });
