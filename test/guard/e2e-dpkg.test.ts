@@ -4,7 +4,8 @@
  * as .deb files and upgraded with the real `dpkg -i`, with the guard installed by the real
  * `monitlint guard --install` (dpkg's own pre-invoke/post-invoke, package-managers.md F17), then
  * with the real `apt-get` from a local file repository (apt's Pre-Install-Pkgs/Post-Invoke, §4),
- * configured through -o options so the machine's sources and lists are never read or written.
+ * configured through -o options so the machine's sources and lists are never read or written;
+ * and with the real dnf 4 and rpm from a local repository (the dnf plugin, §7).
  *
  * There is no systemd here: the helper detects that and controls Monit directly (`monit -c FILE
  * quit` / `monit -c FILE`), which is the path it takes on sysvinit hosts and in containers.
@@ -20,9 +21,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MANIFEST_PATH } from '../../src/guard/manifest.js';
 import { HELPER_PATH, STATE_DIR } from '../../src/guard/types.js';
 import { repoRoot } from '../support/corpus.js';
-import { isCI, requireMonit, requiringSuite, warnLoudly } from '../support/monit.js';
+import { findExecutable, isCI, requireMonit, requiringSuite, warnLoudly } from '../support/monit.js';
 import {
-  alive, buildDeb, DAEMON, freeLoopbackPort, healthy, makeAptRepo, makeBed, monitPid, monitStatus, PKG, readPid, run, sizeOf, sleep,
+  alive, buildDeb, DAEMON, freeLoopbackPort, healthy, makeAptRepo, makeBed, makeRpmRepo, RPM_BASE, monitPid, monitStatus, PKG, readPid, run, sizeOf, sleep,
   startMonit, stopMonit, textSince, waitFor, withoutAptHooks, type Bed,
 } from './e2e-support.js';
 
@@ -39,6 +40,15 @@ function requireTestBed(): string | null {
   if (problems.length === 0) return monit;
   if (isCI()) throw new Error(`guard end-to-end test bed: ${problems.join('; ')}`);
   warnLoudly('guard-e2e', ['The guard end-to-end tests (real dpkg, real Monit) are SKIPPED:', ...problems]);
+  return null;
+}
+
+/** dnf 4, rpmbuild and createrepo_c (Debian packages dnf, rpm, createrepo-c; .ci/run installs them). */
+function requireDnf(): true | null {
+  const missing = ['dnf', 'rpmbuild', 'createrepo_c'].filter((t) => findExecutable(t) === null);
+  if (missing.length === 0) return true;
+  if (isCI()) throw new Error(`the dnf end-to-end tests need ${missing.join(', ')} in CI`);
+  warnLoudly('guard-e2e-dnf', [`${missing.join(', ')} not found: the dnf/rpm end-to-end guard tests are SKIPPED.`, 'Debian: apt-get install dnf rpm createrepo-c (.ci/run does this in CI).']);
   return null;
 }
 
@@ -68,6 +78,7 @@ requiringSuite('guard end to end: dpkg -i and apt-get with the pause strategy', 
     if (installed) run(bin, ['guard', '--uninstall']);
     await stopMonit(bed);
     run('dpkg', ['--purge', PKG]); // its prerm stops the daemon
+    if (findExecutable('rpm') !== null) run('rpm', ['-e', '--nodeps', PKG, RPM_BASE]); // so does the rpm's %preun
     const pid = readPid(bed.daemonPidfile);
     if (alive(pid)) process.kill(pid!, 'SIGKILL');
     rmSync(bed.dir, { recursive: true, force: true });
@@ -343,5 +354,78 @@ requiringSuite('guard end to end: dpkg -i and apt-get with the pause strategy', 
       expect(r.stdout).toContain(`removed ${path}`);
       expect(existsSync(path)).toBe(false);
     }
+  });
+
+  requiringSuite('through dnf 4 and rpm with a local repository', 'dnf, rpmbuild and createrepo_c', requireDnf, () => {
+    let dnf: string[] = [];
+    const dnfRun = (args: string[]): ReturnType<typeof run> => run('dnf', [...dnf, ...args]);
+
+    beforeAll(async () => {
+      // The same files now come from rpm: the .deb goes first (its prerm stops the daemon).
+      await stopMonit(bed);
+      run('dpkg', ['--purge', PKG]);
+      dnf = makeRpmRepo(bed, [{ version: 21 }, { version: 22 }, { version: 23 }, { version: 24, failPre: true }, { version: 25 }]);
+      const r = dnfRun(['install', RPM_BASE, `${PKG}-21`]);
+      if (r.status !== 0) throw new Error(`dnf install v21: ${r.stdout}${r.stderr}`);
+      await startMonit(bed);
+    });
+
+    it('unguarded, dnf upgrade makes Monit fail the checksum and unmonitor both services', async () => {
+      const log0 = sizeOf(bed.monitLog);
+      const r = dnfRun(['upgrade', `${PKG}-22`]);
+      expect(r.status, r.stderr).toBe(0);
+      await sleep(3000);
+      expect(textSince(bed.monitLog, log0)).toMatch(/'dummy_bin' checksum failed/);
+      expect(monitStatus(bed, 'dummyd').monitoring).toBe('Not monitored');
+      await stopMonit(bed);
+      run('monit', ['-c', bed.monitrc]);
+      expect(await waitFor(() => monitStatus(bed, 'dummyd').monitoring !== '?', 10_000)).toBe(true);
+      run('monit', ['-c', bed.monitrc, 'monitor', 'dummyd']);
+      expect(await waitFor(() => healthy(bed), 20_000)).toBe(true);
+    });
+
+    it('monitlint guard --install --manager dnf installs a plugin that dnf loads', () => {
+      const r = run(bin, ['guard', '--manager', 'dnf', '--config', bed.monitrc, '--install']);
+      expect(r.status, r.stderr).toBe(0);
+      installed = true;
+      expect(r.stdout).toMatch(/installed \/usr\/lib\/python3[^ ]*\/dnf-plugins\/monit_guard\.py/);
+      expect(r.stdout).toContain('installed /etc/dnf/plugins/monit_guard.conf');
+      expect(dnfRun(['-v', 'repolist']).stdout).toMatch(/Loaded plugins:.*\bmonit_guard\b/);
+    });
+
+    it('guarded, dnf upgrade: no Monit action during the transaction, everything monitored on the new checksum after it', async () => {
+      const log0 = sizeOf(bed.monitLog);
+      const dlog0 = sizeOf(bed.daemonLog);
+      const r = dnfRun(['upgrade', `${PKG}-23`]);
+      expect(r.status, r.stderr).toBe(0);
+      expect(monitPid(bed)).toBeDefined();
+      await sleep(3000);
+      expect(textSince(bed.monitLog, log0)).not.toMatch(/checksum failed|trying to restart|monitoring disabled|not running|unmonitor/);
+      expect(textSince(bed.daemonLog, dlog0)).toBe('stop by=package\nstart by=package\n');
+      expect(healthy(bed)).toBe(true);
+      expect(readFileSync(DAEMON, 'utf8')).toContain('version 23');
+      expect(monitStatus(bed, 'dummy_bin').checksum).toBe(md5(DAEMON));
+      expect(existsSync(join(STATE_DIR, 'paused'))).toBe(false);
+    });
+
+    it('guarded, a failing %pre (dnf: Transaction failed, exit 1) still leaves Monit running and monitoring everything', async () => {
+      const r = dnfRun(['upgrade', `${PKG}-24`]);
+      expect(r.status).toBe(1);
+      expect(r.stdout + r.stderr).toContain('%pre fails on purpose');
+      expect(monitPid(bed), r.stdout + r.stderr).toBeDefined();
+      expect(await waitFor(() => healthy(bed), 30_000)).toBe(true);
+      expect(readFileSync(DAEMON, 'utf8')).toContain('version 23');
+      expect(existsSync(join(STATE_DIR, 'paused'))).toBe(false);
+    });
+
+    it('guarded, a Monit stopped before a dnf run stays stopped', async () => {
+      await stopMonit(bed);
+      const r = dnfRun(['upgrade', `${PKG}-25`]);
+      expect(r.status, r.stderr).toBe(0);
+      await sleep(2500);
+      expect(monitPid(bed)).toBeUndefined();
+      expect(existsSync(join(STATE_DIR, 'paused'))).toBe(false);
+      await startMonit(bed);
+    });
   });
 });

@@ -11,7 +11,7 @@
  */
 import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { chmodSync, copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 
@@ -123,34 +123,20 @@ export interface DebOptions {
   failPostinst?: boolean;
 }
 
-/** Builds `monitlint-e2e-dummy_<version>_all.deb` with dpkg-deb; returns its path. */
-export function buildDeb(bed: Bed, version: number, opts: DebOptions = {}): string {
-  const root = join(bed.dir, 'build', String(version));
-  mkdirSync(join(root, 'DEBIAN'), { recursive: true });
-  mkdirSync(join(root, PKG_DIR.slice(1)), { recursive: true });
-  for (const d of [root, join(root, 'DEBIAN'), join(root, 'usr'), join(root, 'usr/lib'), join(root, PKG_DIR.slice(1))]) chmodSync(d, 0o755);
-  const file = (rel: string, text: string, mode: number): void => {
-    writeFileSync(join(root, rel), text);
-    chmodSync(join(root, rel), mode);
-  };
-  file(
-    `${DAEMON.slice(1)}`,
-    [
-      `#!${process.execPath}`,
-      `// ${PKG} version ${version}: listens on 127.0.0.1:${bed.port} and writes its pidfile.`,
-      "const net = require('net');",
-      "const fs = require('fs');",
-      `const pidfile = ${JSON.stringify(bed.daemonPidfile)};`,
-      `const server = net.createServer((c) => c.end('dummy ${version}\\n'));`,
-      `server.listen(${bed.port}, '127.0.0.1', () => fs.writeFileSync(pidfile, process.pid + '\\n'));`,
-      "process.on('SIGTERM', () => { try { fs.unlinkSync(pidfile); } catch (e) {} process.exit(0); });",
-      '',
-    ].join('\n'),
-    0o755,
-  );
-  file(
-    `${CTL.slice(1)}`,
-    `#!/bin/sh
+/** The payload of every package: the daemon (its version in a comment, so each has its own checksum) and ctl. */
+function payload(bed: Bed, version: number): { daemon: string; ctl: string } {
+  const daemon = [
+    `#!${process.execPath}`,
+    `// ${PKG} version ${version}: listens on 127.0.0.1:${bed.port} and writes its pidfile.`,
+    "const net = require('net');",
+    "const fs = require('fs');",
+    `const pidfile = ${JSON.stringify(bed.daemonPidfile)};`,
+    `const server = net.createServer((c) => c.end('dummy ${version}\\n'));`,
+    `server.listen(${bed.port}, '127.0.0.1', () => fs.writeFileSync(pidfile, process.pid + '\\n'));`,
+    "process.on('SIGTERM', () => { try { fs.unlinkSync(pidfile); } catch (e) {} process.exit(0); });",
+    '',
+  ].join('\n');
+  const ctl = `#!/bin/sh
 # start|stop the dummy daemon; logs who asked (Monit sets MONIT_SERVICE).
 PIDFILE='${bed.daemonPidfile}'
 LOG='${bed.daemonLog}'
@@ -173,9 +159,23 @@ stop)
     while kill -0 "$pid" 2>/dev/null; do sleep 0.1; done
     ;;
 esac
-`,
-    0o755,
-  );
+`;
+  return { daemon, ctl };
+}
+
+/** Builds `monitlint-e2e-dummy_<version>_all.deb` with dpkg-deb; returns its path. */
+export function buildDeb(bed: Bed, version: number, opts: DebOptions = {}): string {
+  const root = join(bed.dir, 'build', String(version));
+  mkdirSync(join(root, 'DEBIAN'), { recursive: true });
+  mkdirSync(join(root, PKG_DIR.slice(1)), { recursive: true });
+  for (const d of [root, join(root, 'DEBIAN'), join(root, 'usr'), join(root, 'usr/lib'), join(root, PKG_DIR.slice(1))]) chmodSync(d, 0o755);
+  const file = (rel: string, text: string, mode: number): void => {
+    writeFileSync(join(root, rel), text);
+    chmodSync(join(root, rel), mode);
+  };
+  const { daemon, ctl } = payload(bed, version);
+  file(DAEMON.slice(1), daemon, 0o755);
+  file(CTL.slice(1), ctl, 0o755);
   file('DEBIAN/control', `Package: ${PKG}\nVersion: ${version}\nArchitecture: all\nMaintainer: monitlint tests <tests@invalid>\nDescription: dummy daemon for monitlint's guard tests\n`, 0o644);
   file(
     'DEBIAN/preinst',
@@ -283,4 +283,51 @@ export function withoutAptHooks(bed: Bed): NodeJS.ProcessEnv {
   const conf = join(bed.dir, 'repo', 'apt-no-parts.conf');
   writeFileSync(conf, `Dir::Etc::Parts "${join(bed.dir, 'repo', 'no-parts')}";\n`);
   return { APT_CONFIG: conf };
+}
+
+export const RPM_BASE = 'monitlint-e2e-base';
+
+/**
+ * The same package as RPMs (rpmbuild, createrepo_c) in a local dnf repository, plus a base package
+ * that provides /bin/sh: on Debian the rpm database knows nothing of dpkg's files, and every
+ * scriptlet requires its interpreter. Scriptlets as for the .deb (RPM order, package-managers.md
+ * §5): the new %pre stops the daemon on upgrade, the new %post starts it. Returns the dnf options.
+ */
+export function makeRpmRepo(bed: Bed, versions: ReadonlyArray<{ version: number; failPre?: boolean }>): string[] {
+  const top = join(bed.dir, 'rpmbuild');
+  const repo = join(bed.dir, 'rpmrepo');
+  mkdirSync(repo, { recursive: true });
+  const build = (name: string, spec: string): void => {
+    const path = join(top, `${name}.spec`);
+    mkdirSync(top, { recursive: true });
+    writeFileSync(path, spec);
+    const r = run('rpmbuild', ['-bb', '--define', `_topdir ${top}`, path]);
+    if (r.status !== 0) throw new Error(`rpmbuild ${name}: ${r.stderr.slice(-2000)}`);
+  };
+  build(RPM_BASE, `Name: ${RPM_BASE}\nVersion: 1\nRelease: 1\nSummary: provides /bin/sh to the rpm database\nLicense: MIT\nBuildArch: noarch\nProvides: /bin/sh\n%description\nbase\n%files\n`);
+  for (const { version, failPre } of versions) {
+    const src = join(top, `src-${version}`);
+    mkdirSync(src, { recursive: true });
+    const { daemon, ctl } = payload(bed, version);
+    writeFileSync(join(src, 'dummyd'), daemon);
+    writeFileSync(join(src, 'ctl'), ctl);
+    build(`${PKG}-${version}`, [
+      `Name: ${PKG}`, `Version: ${version}`, 'Release: 1', "Summary: dummy daemon for monitlint's guard tests", 'License: MIT', 'BuildArch: noarch', 'AutoReqProv: no',
+      '%description', 'dummy',
+      '%install', `mkdir -p %{buildroot}${PKG_DIR}`, `install -m 0755 ${src}/dummyd %{buildroot}${DAEMON}`, `install -m 0755 ${src}/ctl %{buildroot}${CTL}`,
+      '%files', DAEMON, CTL,
+      '%pre', ...(failPre ? ['echo "%pre fails on purpose" >&2', 'exit 1'] : []), `if [ "$1" -gt 1 ] && [ -x '${CTL}' ]; then '${CTL}' stop; sleep 2; fi`,
+      '%post', 'sleep 2', `'${CTL}' start`,
+      '%preun', `if [ "$1" = 0 ]; then '${CTL}' stop; fi`,
+      '',
+    ].join('\n'));
+  }
+  const rpms = join(top, 'RPMS', 'noarch');
+  for (const f of readdirSync(rpms)) copyFileSync(join(rpms, f), join(repo, f));
+  const c = run('createrepo_c', ['-q', repo]);
+  if (c.status !== 0) throw new Error(`createrepo_c: ${c.stderr}`);
+  const reposd = join(bed.dir, 'yum.repos.d');
+  mkdirSync(reposd, { recursive: true });
+  writeFileSync(join(reposd, 'monitlint-e2e.repo'), `[monitlint-e2e]\nname=monitlint e2e\nbaseurl=file://${repo}\ngpgcheck=0\nenabled=1\n`);
+  return ['-y', `--setopt=reposdir=${reposd}`, `--setopt=cachedir=${join(bed.dir, 'dnfcache')}`, '--releasever=12'];
 }
