@@ -3,7 +3,7 @@
  * pidfile, poll interval and services), calls the emitter, and prints, writes a tree, installs
  * atomically with a manifest, or uninstalls exactly what the manifest lists.
  */
-import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, renameSync, rmdirSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import { checkFile, isUnreadable } from '../check/api.js';
@@ -177,9 +177,18 @@ function readManifest(root: string): ReturnType<typeof parseManifest> | undefine
   return parseManifest(readFileSync(path, 'utf8'));
 }
 
+/** The directories (target paths) above `path` that do not exist under `root` yet. */
+function missingDirs(root: string, path: string): string[] {
+  const out: string[] = [];
+  for (let d = dirname(path); d !== '/' && !existsSync(join(root, d)); d = dirname(d)) out.push(d);
+  return out;
+}
+
 function install(root: string, files: GuardFile[], manager: Manager, strategy: Strategy, io: Io): number {
   const previous = readManifest(root);
   if (typeof previous === 'string') throw new GuardInputError(`${join(root, MANIFEST_PATH)}: ${previous}`);
+  // Directories this install creates, plus those an earlier install created and recorded.
+  const created = [...(previous?.dirs ?? []), ...files.flatMap((f) => missingDirs(root, f.path)), ...missingDirs(root, MANIFEST_PATH)];
   for (const f of files) {
     writeAtomically(join(root, f.path), f.content, f.mode);
     io.stdout(`installed ${join(root, f.path)} (mode ${octal(f.mode)}): ${f.purpose}\n`);
@@ -189,7 +198,7 @@ function install(root: string, files: GuardFile[], manager: Manager, strategy: S
   for (const old of previous?.files ?? []) {
     if (!now.has(old.path)) removeIfUnchanged(root, old.path, old.sha256, io);
   }
-  const manifest = makeManifest(manager, strategy, files);
+  const manifest = makeManifest(manager, strategy, files, created);
   writeAtomically(join(root, MANIFEST_PATH), formatManifest(manifest), 0o644);
   io.stdout(`recorded ${join(root, MANIFEST_PATH)} (monitlint guard --uninstall removes exactly these files)\n`);
   return EXIT.ok;
@@ -223,5 +232,14 @@ function uninstall(root: string, io: Io): number {
   }
   unlinkSync(join(root, MANIFEST_PATH));
   io.stdout(`removed ${join(root, MANIFEST_PATH)}\n`);
+  for (const d of manifest.dirs) {
+    // Only if empty: whatever else landed there since is not ours to remove.
+    try {
+      rmdirSync(join(root, d));
+      io.stdout(`removed ${join(root, d)}/\n`);
+    } catch {
+      // not empty, or already gone
+    }
+  }
   return EXIT.ok;
 }

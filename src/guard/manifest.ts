@@ -19,14 +19,17 @@ export interface Manifest {
   manager: Manager;
   strategy: Strategy;
   files: ManifestEntry[];
+  /** Directories the install created, deepest first; removed on uninstall when empty. */
+  dirs: string[];
 }
 
 export function sha256(content: string | Uint8Array): string {
   return createHash('sha256').update(content).digest('hex');
 }
 
-export function makeManifest(manager: Manager, strategy: Strategy, files: readonly GuardFile[]): Manifest {
-  return { version: 1, manager, strategy, files: files.map((f) => ({ path: f.path, mode: f.mode, sha256: sha256(f.content) })) };
+export function makeManifest(manager: Manager, strategy: Strategy, files: readonly GuardFile[], dirs: readonly string[]): Manifest {
+  const deepestFirst = [...new Set(dirs)].sort((a, b) => b.split('/').length - a.split('/').length || a.localeCompare(b));
+  return { version: 1, manager, strategy, files: files.map((f) => ({ path: f.path, mode: f.mode, sha256: sha256(f.content) })), dirs: deepestFirst };
 }
 
 export function formatManifest(m: Manifest): string {
@@ -43,6 +46,8 @@ export function parseManifest(text: string): Manifest | string {
   }
   const m = data as Partial<Manifest>;
   if (m.version !== 1 || !Array.isArray(m.files)) return 'not a monitlint guard manifest (version 1)';
+  if (m.dirs === undefined) m.dirs = [];
+  if (!Array.isArray(m.dirs) || m.dirs.some((d) => typeof d !== 'string' || !d.startsWith('/') || d.split('/').includes('..'))) return 'its directory list is malformed';
   for (const f of m.files) {
     const e = f as Partial<ManifestEntry>;
     if (typeof e.path !== 'string' || !e.path.startsWith('/') || e.path.split('/').includes('..') || typeof e.sha256 !== 'string') return 'a file entry is malformed';

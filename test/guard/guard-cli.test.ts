@@ -93,6 +93,8 @@ describe('monitlint guard', () => {
     r = run(['guard', '--uninstall', '--root', root], dir);
     expect(r.code).toBe(0);
     expect(tree(root)).toEqual(['etc/apt/apt.conf.d/50other']);
+    // The directories the installs created are gone too; the pre-existing one stays.
+    expect((readdirSync(root, { recursive: true }) as string[]).sort()).toEqual(['etc', 'etc/apt', 'etc/apt/apt.conf.d', 'etc/apt/apt.conf.d/50other']);
   });
 
   it('--manager auto finds the package manager of the root', () => {
