@@ -61,7 +61,13 @@ export PATH
 SELF=$0
 umask 077
 
-log() { echo "monit-pkg-guard: $*" >&2; }
+log() { echo "monit-pkg-guard: $*" >&2; trace "$*"; }
+
+# Decisions are traced when the state directory holds a file named "trace" (touch it to debug).
+trace() {
+    [ -f "$STATE/trace" ] || return 0
+    echo "$(date +%H:%M:%S.%N 2>/dev/null) [$$ $1] $*" >>"$STATE/trace" 2>/dev/null
+}
 
 # ---- Monit and its service manager --------------------------------------------------------------
 
@@ -300,9 +306,14 @@ remonitor() {
 do_pause() {
     mkdir -p "$STATE" 2>/dev/null || { log "cannot create $STATE"; return; }
     me=$(find_owner)
+    trace pause "owner $me"
     if [ -e "$STATE/paused" ]; then
         old=$(cat "$STATE/owner" 2>/dev/null)
-        owner_alive "$old" && return   # already paused in this transaction
+        if owner_alive "$old"; then
+            trace pause "already paused by $old"
+            return
+        fi
+        trace pause "adopting the pause of $old, which is gone"
         # A transaction that died while paused: this one adopts the pause and resumes at its end.
         echo "$me" >"$STATE/owner"
         start_watchdog "$me"
@@ -314,11 +325,17 @@ do_pause() {
     case $STRATEGY in
     targeted) targeted_unmonitor ;;
     *) pause_stop ;;
-    esac || { rm -f "$STATE/paused" "$STATE/owner" "$STATE/monitored" "$STATE/how"; return; }
+    esac || {
+        trace pause "nothing paused (monit not running or not stoppable)"
+        rm -f "$STATE/paused" "$STATE/owner" "$STATE/monitored" "$STATE/how"
+        return
+    }
+    trace pause "paused ($CONTROL), watchdog for $me"
     start_watchdog "$me"
 }
 
 do_resume() {
+    trace resume "called; marker $( [ -e "$STATE/paused" ] && echo present || echo absent)"
     [ -e "$STATE/paused" ] || return    # not paused by this guard: leave Monit as it is
     detect_control
     case $(cat "$STATE/how" 2>/dev/null) in
@@ -340,12 +357,13 @@ do_resume() {
         ;;
     esac
     rm -f "$STATE/paused" "$STATE/owner" "$STATE/monitored" "$STATE/how"
+    trace resume "done"
 }
 
 do_watch() {
     while [ -e "$STATE/paused" ] && [ "$(cat "$STATE/owner" 2>/dev/null)" = "$1" ]; do
         if ! owner_alive "$1"; then
-            log "package manager $1 ended without resuming; resuming"
+            log "package manager $1 ended without resuming ($(proc_id "\${1%% *}")); resuming"
             do_resume
             return
         fi

@@ -14,7 +14,7 @@
  * clash; it is purged afterwards, and every process started is stopped by its pid.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -52,6 +52,15 @@ function requireDnf(): true | null {
   return null;
 }
 
+/** The helper's decision trace (enabled by the test bed through STATE_DIR/trace), for failure messages. */
+const guardTrace = (): string => {
+  try {
+    return readFileSync(join(STATE_DIR, 'trace'), 'utf8').split('\n').slice(-40).join('\n');
+  } catch {
+    return '(no trace)';
+  }
+};
+
 const md5 = (path: string): string => createHash('md5').update(readFileSync(path)).digest('hex');
 
 requiringSuite('guard end to end: dpkg -i and apt-get with the pause strategy', 'root, monit and dpkg', requireTestBed, () => {
@@ -62,6 +71,8 @@ requiringSuite('guard end to end: dpkg -i and apt-get with the pause strategy', 
 
   beforeAll(async () => {
     run('dpkg', ['--purge', PKG]); // a leftover of an interrupted earlier run
+    mkdirSync(STATE_DIR, { recursive: true, mode: 0o700 });
+    writeFileSync(join(STATE_DIR, 'trace'), '');
     bed = makeBed(mkdtempSync(join(tmpdir(), 'monitlint-guard-e2e-')), await freeLoopbackPort());
     for (const v of [1, 2, 3, 5, 6, 8, 10, 11, 13, 14, 15]) debs[v] = buildDeb(bed, v);
     debs['12-bad-postinst'] = buildDeb(bed, 12, { failPostinst: true });
@@ -82,6 +93,7 @@ requiringSuite('guard end to end: dpkg -i and apt-get with the pause strategy', 
     const pid = readPid(bed.daemonPidfile);
     if (alive(pid)) process.kill(pid!, 'SIGKILL');
     rmSync(bed.dir, { recursive: true, force: true });
+    rmSync(join(STATE_DIR, 'trace'), { force: true });
     if (!stateDirExisted) rmSync(STATE_DIR, { recursive: true, force: true });
   });
 
@@ -148,7 +160,7 @@ requiringSuite('guard end to end: dpkg -i and apt-get with the pause strategy', 
     const r = run('dpkg', ['-i', debs['4-bad-postinst']!]);
     expect(r.status).not.toBe(0);
     expect(r.stderr).toContain('postinst fails on purpose');
-    expect(monitPid(bed), r.stderr).toBeDefined();
+    expect(monitPid(bed), `${r.stderr}\n${guardTrace()}`).toBeDefined();
     expect(existsSync(join(STATE_DIR, 'paused'))).toBe(false);
     // The package left the daemon stopped; after the transaction Monit does its job again.
     expect(await waitFor(() => healthy(bed), 30_000)).toBe(true);
@@ -162,7 +174,7 @@ requiringSuite('guard end to end: dpkg -i and apt-get with the pause strategy', 
     expect(r.status).not.toBe(0);
     expect(r.stderr).toContain('preinst fails on purpose');
     expect(md5(DAEMON)).toBe(before);
-    expect(monitPid(bed), `${r.stderr}\n${textSince(bed.monitLog, log0)}`).toBeDefined();
+    expect(monitPid(bed), `${r.stderr}\n${textSince(bed.monitLog, log0)}\n${guardTrace()}`).toBeDefined();
     expect(await waitFor(() => healthy(bed), 30_000)).toBe(true);
     expect(textSince(bed.monitLog, log0)).not.toMatch(/checksum failed|trying to restart|monitoring disabled/);
     expect(existsSync(join(STATE_DIR, 'paused'))).toBe(false);
@@ -187,7 +199,7 @@ requiringSuite('guard end to end: dpkg -i and apt-get with the pause strategy', 
     // Two pauses from one owner (a shell standing in for the package manager), then one resume.
     r = run('sh', ['-c', `${HELPER_PATH} pause; ${HELPER_PATH} pause; [ -e ${STATE_DIR}/paused ] && echo paused; ${HELPER_PATH} resume`]);
     expect(r.status).toBe(0);
-    expect(r.stdout).toBe('paused\n');
+    expect(r.stdout, `${r.stderr}\n${guardTrace()}`).toBe('paused\n');
     expect(await waitFor(() => healthy(bed), 20_000)).toBe(true);
   });
 
@@ -196,7 +208,7 @@ requiringSuite('guard end to end: dpkg -i and apt-get with the pause strategy', 
     // Pre-Install-Pkgs item would leave it; the watchdog resumes.
     const r = run('sh', ['-c', `${HELPER_PATH} pause`]);
     expect(r.status).toBe(0);
-    expect(await waitFor(() => monitPid(bed) !== undefined && !existsSync(join(STATE_DIR, 'paused')), 15_000)).toBe(true);
+    expect(await waitFor(() => monitPid(bed) !== undefined && !existsSync(join(STATE_DIR, 'paused')), 15_000), guardTrace()).toBe(true);
     expect(await waitFor(() => healthy(bed), 20_000)).toBe(true);
   });
 
@@ -248,7 +260,7 @@ requiringSuite('guard end to end: dpkg -i and apt-get with the pause strategy', 
       const r = apt({}, 9);
       expect(r.status).toBe(100);
       expect(r.stdout + r.stderr).toContain('postinst fails on purpose');
-      expect(monitPid(bed), r.stdout + r.stderr).toBeDefined();
+      expect(monitPid(bed), `${r.stdout}${r.stderr}\n${guardTrace()}`).toBeDefined();
       expect(await waitFor(() => healthy(bed), 30_000)).toBe(true);
       expect(existsSync(join(STATE_DIR, 'paused'))).toBe(false);
     });
@@ -412,7 +424,7 @@ requiringSuite('guard end to end: dpkg -i and apt-get with the pause strategy', 
       const r = dnfRun(['upgrade', `${PKG}-24`]);
       expect(r.status).toBe(1);
       expect(r.stdout + r.stderr).toContain('%pre fails on purpose');
-      expect(monitPid(bed), r.stdout + r.stderr).toBeDefined();
+      expect(monitPid(bed), `${r.stdout}${r.stderr}\n${guardTrace()}`).toBeDefined();
       expect(await waitFor(() => healthy(bed), 30_000)).toBe(true);
       expect(readFileSync(DAEMON, 'utf8')).toContain('version 23');
       expect(existsSync(join(STATE_DIR, 'paused'))).toBe(false);
