@@ -87,6 +87,23 @@ describe('apk commit hook', () => {
   });
 });
 
+describe('dpkg pre-invoke/post-invoke lines', () => {
+  it('call the helper for a plain dpkg run, and not under apt or for another root', () => {
+    const file = emitGuard({ manager: 'apt', strategy: 'pause', target: { pollSeconds: 30, services: [], affected: [], cliControl: false }, dnfPluginDir: '/x' }).find((f) => f.path.startsWith('/etc/dpkg/'));
+    const lines = Object.fromEntries((file?.content ?? '').split('\n').filter((l) => /^(pre|post)-invoke=/.test(l)).map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1).replace(HELPER_PATH, shQuote(guard))]));
+    const hookEnv = (extra: Record<string, string>): NodeJS.ProcessEnv => {
+      const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, ...extra };
+      return env;
+    };
+    for (const [extra, expected] of [[{}, 'pause\nresume\n'], [{ DPKG_FRONTEND_LOCKED: 'true' }, ''], [{ DPKG_ROOT: '/srv/image' }, ''], [{ DPKG_ROOT: '' }, 'pause\nresume\n']] as const) {
+      // dpkg runs each with sh -c (F17); the exit status of the line is dpkg's business, not ours.
+      spawnSync('sh', ['-c', lines['pre-invoke']!], { env: hookEnv(extra) });
+      spawnSync('sh', ['-c', lines['post-invoke']!], { env: hookEnv(extra) });
+      expect(calls(), JSON.stringify(extra)).toBe(expected);
+    }
+  });
+});
+
 requiringSuite('python plugins against stand-in modules', 'python3', requirePython3, (python) => {
   function runPlugin(manager: 'dnf' | 'yum', script: string): { code: number | null; stderr: string } {
     const plugin = hook(manager, (f) => f.language === 'python', (c) => c.replace(`GUARD = ${pyQuote(HELPER_PATH)}`, `GUARD = ${pyQuote(guard)}`));
@@ -99,7 +116,7 @@ requiringSuite('python plugins against stand-in modules', 'python3', requirePyth
     const r = spawnSync(python, ['-c', `import sys\nsys.path[:0] = [${pyQuote(stubs)}, ${pyQuote(dir)}]\nimport monit_guard as g\n${script}`], { encoding: 'utf8', env: { ...process.env, PYTHONDONTWRITEBYTECODE: '1' } });
     return { code: r.status, stderr: r.stderr };
   }
-  const base = 'class Base(object):\n    def __init__(self, t):\n        self.transaction = t\n';
+  const base = 'class Conf(object):\n    installroot = "/"\nclass Base(object):\n    conf = Conf()\n    def __init__(self, t):\n        self.transaction = t\n';
 
   it('dnf 4: pause in pre_transaction, resume in transaction, once', () => {
     expect(runPlugin('dnf', `${base}p = g.MonitGuard(Base([1]), None)\np.pre_transaction()\np.transaction()\np.transaction()\n`)).toEqual({ code: 0, stderr: '' });
@@ -109,6 +126,18 @@ requiringSuite('python plugins against stand-in modules', 'python3', requirePyth
   it('dnf 4: resume at exit when transaction() never comes (F48)', () => {
     expect(runPlugin('dnf', `${base}p = g.MonitGuard(Base([1]), None)\np.pre_transaction()\n`).code).toBe(0);
     expect(calls()).toBe('pause\nresume\n');
+  });
+
+  it('dnf 4: no pause for an --installroot transaction (another system)', () => {
+    const other = 'class Conf(object):\n    installroot = "/srv/image"\nclass Base(object):\n    transaction = [1]\n    conf = Conf()\n';
+    expect(runPlugin('dnf', `${other}p = g.MonitGuard(Base(), None)\np.pre_transaction()\np.transaction()\n`)).toEqual({ code: 0, stderr: '' });
+    expect(calls()).toBe('');
+  });
+
+  it('yum: no pause for an --installroot transaction', () => {
+    const conduit = 'class Conf(object):\n    installroot = "/srv/image"\nclass Conduit(object):\n    def getConf(self):\n        return Conf()\n';
+    expect(runPlugin('yum', `${conduit}g.pretrans_hook(Conduit())\ng.posttrans_hook(Conduit())\n`)).toEqual({ code: 0, stderr: '' });
+    expect(calls()).toBe('');
   });
 
   it('dnf 4: no pause for a transaction without packages (F51)', () => {

@@ -48,6 +48,8 @@ class MonitGuard(dnf.Plugin):
     def pre_transaction(self):
         if not self.base.transaction:
             return  # comps/module-only change: no RPM transaction follows
+        if getattr(self.base.conf, 'installroot', '/') not in ('/', ''):
+            return  # --installroot: another system's packages, not this one's daemons
         self._paused = True
         # transaction() is skipped when the RPM transaction cannot start or
         # another plugin aborts; atexit still runs when dnf exits.

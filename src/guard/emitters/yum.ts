@@ -46,7 +46,17 @@ def _resume():
         _run('resume')
 
 
+def _other_root(conduit):
+    # --installroot: another system's packages, not this one's daemons.
+    try:
+        return conduit.getConf().installroot not in ('/', '')
+    except Exception:
+        return False
+
+
 def pretrans_hook(conduit):
+    if _other_root(conduit):
+        return
     _state['paused'] = True
     # posttrans is skipped when rpm reports that the transaction could not
     # start (YumRPMTransError); atexit still runs when yum exits.
