@@ -9,6 +9,7 @@ import { mapPath } from '../config/load.js';
 import { formatConcise, formatJson, type CheckedFile } from '../report/check-report.js';
 import { dumpHostFromFs, dumpServiceList } from '../report/dump.js';
 import { EXIT } from './exit.js';
+import { registerGuard } from './guard.js';
 import { registerLint } from './lint.js';
 import { realFs } from './real-fs.js';
 import { resolvesHostName } from './real-host.js';
@@ -46,6 +47,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
 
   registerLint(program, io, (c) => { code = c; });
   registerSimulate(program, io, (c) => { code = c; });
+  registerGuard(program, io, (c) => { code = c; });
 
   try {
     await program.parseAsync(argv, { from: 'user' });
