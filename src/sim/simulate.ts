@@ -115,7 +115,7 @@ function describe(ev: ScenarioEvent): string {
 function applyEvent(ev: ScenarioEvent, host: VirtualHost, daemon: MonitDaemon, loop: EventLoop, entries: TimelineEntry[], stamp: () => number, scenario: Scenario): void {
   // A plan built in memory (a package transaction) has no scenario lines: line 0 is left out.
   entries.push({ time: stamp(), source: ev.source, kind: `event:${ev.do}`, detail: describe(ev), ...(ev.line > 0 ? { file: scenario.file, line: ev.line } : {}) });
-  const why = `scenario line ${ev.line}`;
+  const why = ev.line > 0 ? `scenario line ${ev.line}` : 'the transaction';
   switch (ev.do) {
     case 'start':
       host.startUnit(ev.unit, why);

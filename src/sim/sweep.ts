@@ -18,7 +18,7 @@ import type { World } from './packages/world.js';
 export const SWEEP_SCHEMA = 'monitlint-sweep/1';
 
 /** Outcome kinds, most harmful first (the order of the report). */
-export const OUTCOMES = ['monit-start-during', 'double-start', 'restart-limit', 'old-binary', 'down-after', 'unmonitored', 'crash-not-restarted', 'clean'] as const;
+export const OUTCOMES = ['monit-start-during', 'double-start', 'restart-limit', 'old-binary', 'down-after', 'unmonitored', 'crash-not-restarted', 'monit-start-noop', 'clean'] as const;
 export type OutcomeKind = (typeof OUTCOMES)[number];
 
 /** A config location behind an outcome. */
@@ -124,8 +124,10 @@ export function runPhase(config: Config, world: World, phase: number): { timelin
   return { timeline, findings: classify(config, world, timeline, probe, crashAt) };
 }
 
-function cause(e: TimelineEntry, what: string): Cause[] {
+function cause(e: TimelineEntry, text: string): Cause[] {
   if (e.file === undefined || e.line === undefined) return [];
+  // Checksums differ from phase to phase (a partial file under pacman): one cause, not one per value.
+  const what = text.replace(/expected [0-9a-f]{32,} got [0-9a-f]{32,}/, 'the file is not the one Monit took as its baseline');
   return [{ file: e.file, line: e.line, ...(e.column !== undefined ? { column: e.column } : {}), ...(e.service !== undefined ? { service: e.service } : {}), what }];
 }
 
@@ -140,11 +142,21 @@ function classify(config: Config, world: World, t: Timeline, probe: Probe, crash
   const procs = new Set(world.matches.flatMap((m) => m.processes.map((p) => p.service)));
   const unitOf = new Map(world.matches.flatMap((m) => m.processes.map((p) => [p.service, m.unit] as const)));
   const monit = t.entries.filter((e) => e.source === 'monit');
-  const failedBefore = (e: TimelineEntry): TimelineEntry | undefined => [...monit].reverse().find((f) => f.service === e.service && f.kind === 'failed' && f.time <= e.time && f.time >= e.time - 120);
+  // The failing test behind an action: posted in the same pass, just before the action.
+  const failedBefore = (e: TimelineEntry): TimelineEntry | undefined => [...monit].reverse().find((f) => f.service === e.service && f.kind === 'failed' && Math.abs(f.time - e.time) < 1e-6);
 
   // Monit starts (or stops and starts) the daemon while the package manager is at work.
   const during = monit.filter((e) => e.service !== undefined && procs.has(e.service) && (e.kind === 'start' || e.kind === 'restart' || e.kind === 'stop') && e.time >= 0 && e.time <= end);
-  if (during.length > 0) {
+  // A start program that finds the unit already starting does nothing (systemctl start joins the job).
+  const noop = (e: TimelineEntry): boolean => e.kind === 'start' && t.entries.some((h) => h.source === 'host' && h.kind === 'unit-start-noop' && Math.abs(h.time - e.time) < 1e-6 && h.service === unitOf.get(e.service ?? ''));
+  const harmless = during.filter((e) => e.kind !== 'stop' && (e.kind === 'restart' ? during.some((x) => x.service === e.service && x.kind === 'start' && x.time === e.time && noop(x)) : noop(e)));
+  if (harmless.length > 0 && harmless.length === during.length) {
+    const svcs = [...new Set(harmless.map((e) => e.service as string))];
+    out.push({
+      kind: 'monit-start-noop', services: svcs, causes: harmless.flatMap((e) => { const f = failedBefore(e); return [...(f ? cause(f, `${f.detail} (${f.service ?? ''})`) : []), ...cause(e, `${e.kind}: ${e.detail}`)]; }),
+      title: `Monit runs the start program of ${list(svcs)} while the package restarts it; the unit is already starting, so it does nothing (an alert, one restart counted)`,
+    });
+  } else if (during.length > 0) {
     const svcs = [...new Set(during.map((e) => e.service as string))];
     const starts = during.filter((e) => e.kind === 'start');
     const old = starts.some((e) => e.time < swap);
@@ -204,9 +216,15 @@ function classify(config: Config, world: World, t: Timeline, probe: Probe, crash
       title: `${list(unmonitored)} end unmonitored${crashed && !restarted ? '; a crash after the upgrade is not restarted' : ''}`,
     });
   } else if (crashed && !restarted) {
-    out.push({ kind: 'crash-not-restarted', services: [...procs], causes: [], title: `a crash of ${list([...procs])} after the upgrade is not restarted` });
+    const skipped = monit.filter((e) => e.kind === 'skip' && e.service !== undefined && procs.has(e.service) && e.time >= crashAt / 1000);
+    const causes: Cause[] = [];
+    for (const n of procs) {
+      const s = config.services.find((x) => x.name.value === n);
+      for (const d of s?.dependsOn ?? []) causes.push({ file: d.span.file, line: d.span.line, column: d.span.column, service: n, what: `depends on ${d.value}: Monit skips ${n} while ${d.value} has a failed test` });
+    }
+    out.push({ kind: 'crash-not-restarted', services: [...procs], causes: skipped.length > 0 ? causes : [], title: `a crash of ${list([...procs])} after the upgrade is not restarted` });
   }
-  if (out.length === 0) out.push({ kind: 'clean', services: [], causes: [], title: 'clean: Monit keeps watching and restarts a crash after the upgrade' });
+  if (out.every((f) => f.kind === 'monit-start-noop')) out.push({ kind: 'clean', services: [], causes: [], title: 'clean: Monit keeps watching and restarts a crash after the upgrade' });
   return dedupe(out);
 }
 
@@ -240,9 +258,11 @@ export function fixFor(kind: OutcomeKind, manager: Manager): string {
     case 'down-after':
       return `\`${guard}\` (a guard resumes Monit after the transaction, and Monit starts what is down)`;
     case 'unmonitored':
-      return `\`${guard}\` (Monit re-takes the checksum baseline when it resumes), or \`then alert\` on the package-owned file's tests (lint: ML301 checksum-race, ML302 metadata-race, ML303 depends-on-unmonitor)`;
+      return `\`${guard}\`: Monit is paused for the transaction and re-takes the checksum baseline when it resumes (lint: ML301 checksum-race, ML302 metadata-race, ML303 depends-on-unmonitor). \`then alert\` alone is not enough while the daemon \`depends on\` the file: Monit skips it as long as the file's test fails`;
     case 'crash-not-restarted':
-      return `\`${guard}\``;
+      return `\`${guard}\` (the baseline is re-taken when Monit resumes), or drop the \`depends on\` of the daemon on its binary's check (lint: ML303)`;
+    case 'monit-start-noop':
+      return `harmless here; \`${guard}\` keeps Monit quiet during the transaction`;
     case 'clean':
       return '';
     default: {
@@ -298,7 +318,7 @@ export function sweep(config: Config, world: World, o: SweepOptions = {}): Sweep
     const representative = g.phases.reduce((a, b) => (Math.abs(b - mid) < Math.abs(a - mid) ? b : a));
     const title = [...g.titles].sort((a, b) => b[1] - a[1])[0]?.[0] ?? kind;
     classes.push({
-      kind, title, harmful: kind !== 'clean', phases: g.phases.length, share: g.phases.length / phases.length, ranges: rs,
+      kind, title, harmful: kind !== 'clean' && kind !== 'monit-start-noop', phases: g.phases.length, share: g.phases.length / phases.length, ranges: rs,
       causes: g.causes.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || (a.column ?? 0) - (b.column ?? 0)),
       fix: fixFor(kind, world.manager), representative,
     });
