@@ -165,11 +165,11 @@ class Cursor {
     if (method === 'rename') {
       // dpkg, rpm and apk write every file under a temporary name first (F1, F2, F4) and rename at the end.
       this.t += extract;
-      this.firstSwap ??= this.t;
+      if (p.files.length > 0) this.firstSwap ??= this.t;
       for (const f of p.files) this.push({ at: this.t, line: 0, source: 'host', do: 'replace', path: f.path, content: f.content, method: 'rename', gap: 0, mode: f.mode, uid: f.uid, gid: f.gid, label });
     } else {
       // pacman: unlink, an exclusive create 3 ms later, then the write (F3); per file, in archive order.
-      this.firstSwap ??= this.t;
+      if (p.files.length > 0) this.firstSwap ??= this.t;
       const perFile = Math.max(1, Math.round(extract / Math.max(1, p.files.length)));
       for (const f of p.files) {
         this.push({ at: this.t, line: 0, source: 'host', do: 'remove', path: f.path, label: `${label}: unlink()` });
