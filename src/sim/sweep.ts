@@ -224,7 +224,7 @@ function classify(config: Config, world: World, t: Timeline, probe: Probe, crash
     }
     out.push({ kind: 'crash-not-restarted', services: [...procs], causes: skipped.length > 0 ? causes : [], title: `a crash of ${list([...procs])} after the upgrade is not restarted` });
   }
-  if (out.every((f) => f.kind === 'monit-start-noop')) out.push({ kind: 'clean', services: [], causes: [], title: 'clean: Monit keeps watching and restarts a crash after the upgrade' });
+  if (out.every((f) => f.kind === 'monit-start-noop')) out.push({ kind: 'clean', services: [], causes: [], title: crashed ? 'clean: Monit keeps watching and restarts a crash after the upgrade' : (world.matches.some((m) => m.files.length > 0) ? 'clean: the watched files change, and Monit does not mind' : 'clean: nothing this config watches is touched') });
   return dedupe(out);
 }
 

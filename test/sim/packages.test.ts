@@ -139,6 +139,14 @@ describe('what the sweep tells apart', () => {
     expect(t.entries.some((e) => e.source === 'monit' && e.kind === 'failed' && e.time >= 0 && e.time < 60)).toBe(false);
   });
 
+  it('a package the config does not watch is clean, and says so', () => {
+    const { w, cfg } = world(MYSQL, 'nginx', 'apt');
+    expect(w.matches[0]?.processes).toEqual([]);
+    const r = sweep(cfg, w, { step: 5 });
+    expect(r.classes.map((c) => [c.kind, c.title, c.share])).toEqual([['clean', 'clean: nothing this config watches is touched', 1]]);
+    expect(r.harmful).toBe(false);
+  });
+
   it('every profile builds and sweeps on every family and manager it names', () => {
     for (const p of PROFILES) {
       for (const d of DISTROS) {
