@@ -43,6 +43,7 @@ interface SimulateCliOptions {
   phase?: string;
   step: string;
   conffiles: ConffilePolicy;
+  withGuard?: boolean;
   format: 'text' | 'json';
   color?: boolean;
 }
@@ -63,6 +64,7 @@ export function registerSimulate(program: Command, io: Io, setCode: (code: numbe
     .option('--phase <seconds>', "simulate only this phase: seconds from t = 0 to Monit's first pass at or after it, 0 ≤ S < poll")
     .option('--step <seconds>', 'distance between two phases of the sweep', '0.1')
     .addOption(new Option('--conffiles <policy>', "what the admin did to the package's configuration files").choices(['untouched', 'edited', 'edited-take-new']).default('edited'))
+    .option('--with-guard', "simulate monitlint's guard in the manager's hooks (Monit paused for the transaction), to see what it fixes")
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
     .option('--color', 'force colours')
     .option('--no-color', 'no colours')
@@ -163,7 +165,7 @@ function runPackages(cfg: Config, opts: SimulateCliOptions, phase: number | unde
     }
   }
 
-  const world = buildWorld(cfg, specs, { manager, distro, conffiles: opts.conffiles, until: 0 });
+  const world = buildWorld(cfg, specs, { manager, distro, conffiles: opts.conffiles, until: 0, ...(opts.withGuard === true ? { guard: true } : {}) });
   const total = phase !== undefined ? 1 : Math.max(1, Math.round(poll(cfg) / step));
   // A progress indicator on a terminal only, for sweeps that take a while.
   const tty = process.stderr.isTTY === true && opts.format === 'text' && total >= 100;

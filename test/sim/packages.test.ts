@@ -16,7 +16,7 @@ import { configFrom } from './sim-support.js';
 
 const MYSQL = readFileSync(join(repoRoot, 'samples', 'mysql.monitrc'), 'utf8');
 
-function world(configText: string, pkg: string, manager: Manager, distroId?: string): { w: World; cfg: ReturnType<typeof configFrom> } {
+function world(configText: string, pkg: string, manager: Manager, distroId?: string, guard = false): { w: World; cfg: ReturnType<typeof configFrom> } {
   const cfg = configFrom(configText, 'mysql.monitrc');
   const distro = findDistro(distroId ?? DEFAULT_DISTRO[manager]);
   if (distro === undefined) throw new Error('no distro');
@@ -24,7 +24,7 @@ function world(configText: string, pkg: string, manager: Manager, distroId?: str
   if (profile === undefined) throw new Error('no profile');
   const spec = specFromProfile(profile, distro);
   if (spec === undefined) throw new Error('no family profile');
-  return { w: buildWorld(cfg, [spec], { manager, distro, until: 0 }), cfg };
+  return { w: buildWorld(cfg, [spec], { manager, distro, until: 0, guard }), cfg };
 }
 
 function kinds(r: SweepResult): string[] {
@@ -109,6 +109,22 @@ describe('the mysql example under the four required managers', () => {
     expect(at(t, /unlink\(\)/)).toBeLessThan(at(t, /partial write/));
     expect(t.entries.some((e) => /restart|start/.test(e.kind) && e.kind.startsWith('event:'))).toBe(false);
     expect(t.entries.some((e) => e.detail.includes('.pacnew'))).toBe(true);
+  });
+});
+
+describe('the fix the report names: the guard in the manager\'s hooks (package-managers.md §3)', () => {
+  it.each(['dnf', 'yum', 'apt'] as const)('%s: with Monit paused for the transaction, every phase is clean and a later crash is restarted', (m) => {
+    const { w, cfg } = world(MYSQL, 'mysql', m, undefined, true);
+    const r = sweep(cfg, w);
+    expect(r.classes.map((c) => [c.kind, c.share])).toEqual([['clean', 1]]);
+    const t = runPhase(cfg, w, 12).timeline;
+    const guard = t.entries.filter((e) => e.source === 'guard').map((e) => e.kind);
+    expect(guard).toEqual(['event:monit-stop', 'event:monit-start']);
+  });
+
+  it('pacman: the guard cannot restart the daemon: only the old binary remains', () => {
+    const { w, cfg } = world(MYSQL, 'mysql', 'pacman', undefined, true);
+    expect(kinds(sweep(cfg, w))).toEqual(['old-binary']);
   });
 });
 

@@ -103,6 +103,8 @@ export interface WorldOptions {
   distro: Distro;
   timings?: Partial<PlanTimings>;
   conffiles?: ConffilePolicy;
+  /** Simulate monitlint's guard in the manager's hooks (plan.ts). */
+  guard?: boolean;
   /** ms after the end of the transaction the simulation goes on (default: sweep.ts decides). */
   until: number;
 }
@@ -209,10 +211,10 @@ export function buildWorld(config: Config, specs: readonly PackageSpec[], o: Wor
 
   const plan = buildPlan({
     manager: o.manager, packages: planPackages, unitTiming: (u) => timing.get(u) ?? { stop: 1000, start: 1000 },
-    ...(o.timings ? { timings: o.timings } : {}), ...(o.conffiles ? { conffiles: o.conffiles } : {}),
+    ...(o.timings ? { timings: o.timings } : {}), ...(o.conffiles ? { conffiles: o.conffiles } : {}), ...(o.guard === true ? { guard: true } : {}),
   });
   const scenario: Scenario = {
-    file: `${o.manager} upgrade of ${specs.map((s) => s.name).join(', ')} (${o.distro.id})`,
+    file: `${o.manager} upgrade of ${specs.map((s) => s.name).join(', ')} (${o.distro.id})${o.guard === true ? ' with the guard' : ''}`,
     hostname: 'localhost',
     until: plan.end + o.until,
     warmup: 2,

@@ -105,6 +105,12 @@ export interface PlanOptions {
   conffiles?: ConffilePolicy;
   /** Time of the first step, ms (default 0). */
   at?: number;
+  /**
+   * Simulate the guard of package-managers.md §3 installed in the manager's hooks: Monit is
+   * stopped (state saved) at the pause hook and started again at the resume hook, where the
+   * spec's examples put them (§4.2, §6.2, §7.2, §8.2, §9.2, §10.2, §11.2).
+   */
+  guard?: boolean;
 }
 
 /** A built plan: the events, and when the front end's last step ran (the end of the transaction). */
@@ -121,7 +127,13 @@ export interface Plan {
 class Cursor {
   readonly events: ScenarioEvent[] = [];
   firstSwap: number | undefined;
-  constructor(public t: number, readonly tm: PlanTimings, readonly unitTiming: UnitTiming) {}
+  constructor(public t: number, readonly tm: PlanTimings, readonly unitTiming: UnitTiming, readonly guarded = false) {}
+
+  /** The guard's pause (stop Monit) or resume (start it again), when a guard is simulated. */
+  guard(what: 'pause' | 'resume', hook: string): void {
+    if (!this.guarded) return;
+    this.push({ at: this.t, line: 0, source: 'guard', do: what === 'pause' ? 'monit-stop' : 'monit-start', label: `monit-pkg-guard ${what} in ${hook}` });
+  }
 
   private push(ev: ScenarioEvent): void {
     this.events.push(ev);
@@ -224,7 +236,7 @@ const LEFTOVERS: Record<'deb' | 'rpm' | 'pacman' | 'apk', Leftovers> = {
 /** Builds the plan of one transaction upgrading `packages` (in the order given). */
 export function buildPlan(o: PlanOptions): Plan {
   const tm: PlanTimings = { ...DEFAULT_TIMINGS[o.manager], ...o.timings };
-  const c = new Cursor(o.at ?? 0, tm, o.unitTiming);
+  const c = new Cursor(o.at ?? 0, tm, o.unitTiming, o.guard === true);
   const conf = o.conffiles ?? 'edited';
   switch (o.manager) {
     case 'apt': case 'dpkg':
@@ -259,8 +271,10 @@ export function buildPlan(o: PlanOptions): Plan {
 function debPlan(c: Cursor, pkgs: readonly PlanPackage[], conf: ConffilePolicy, apt: boolean): void {
   if (apt) {
     c.note('apt: DPkg::Pre-Invoke hooks', c.tm.hookGap);
+    c.guard('pause', 'DPkg::Pre-Install-Pkgs (§4.2)');
     c.note('apt: DPkg::Pre-Install-Pkgs hooks', c.tm.startup);
   } else {
+    c.guard('pause', 'dpkg pre-invoke (§4.2)');
     c.note('dpkg: pre-invoke hook (dpkg -i runs no apt hook, F16)', c.tm.startup);
   }
   c.note(apt ? 'dpkg --unpack' : 'dpkg -i: unpack');
@@ -300,6 +314,7 @@ function debPlan(c: Cursor, pkgs: readonly PlanPackage[], conf: ConffilePolicy, 
     }
   }
   c.t += c.tm.finish;
+  c.guard('resume', apt ? 'DPkg::Post-Invoke (§4.2)' : 'dpkg post-invoke (§4.2)');
   c.note(apt ? 'apt: DPkg::Post-Invoke hooks (run even after a dpkg error, F10)' : 'dpkg: post-invoke hook');
 }
 
@@ -312,9 +327,11 @@ function debPlan(c: Cursor, pkgs: readonly PlanPackage[], conf: ConffilePolicy, 
 function rpmPlan(c: Cursor, pkgs: readonly PlanPackage[], conf: ConffilePolicy, fe: 'yum' | 'dnf' | 'dnf5'): void {
   const pre = fe === 'yum' ? 'yum: pretrans_hook of the plugins (F41)' : fe === 'dnf' ? 'dnf: pre_transaction of the plugins (F46)' : 'dnf5: pre_transaction actions (F57)';
   const post = fe === 'yum' ? 'yum: posttrans_hook of the plugins (F41)' : fe === 'dnf' ? 'dnf: transaction of the plugins (F46)' : 'dnf5: post_transaction actions (F57)';
+  c.guard('pause', pre);
   c.note(pre, c.tm.startup);
   rpmCore(c, pkgs, conf, true);
   c.t += c.tm.finish;
+  c.guard('resume', post);
   c.note(post);
 }
 
@@ -374,6 +391,7 @@ function rpmTriggers(c: Cursor, pkgs: readonly PlanPackage[]): void {
  */
 function zypperPlan(c: Cursor, pkgs: readonly PlanPackage[], conf: ConffilePolicy): void {
   c.note('zypper: commit plugins get PLUGINBEGIN', c.tm.hookGap);
+  c.guard('pause', 'a zypper commit plugin at COMMITBEGIN (§9.2)');
   c.note('zypper: commit plugins get COMMITBEGIN (F64)', c.tm.startup);
   for (const p of pkgs) {
     c.script(`${p.name}: rpm -U --noposttrans: %pretrans (new)`);
@@ -385,6 +403,7 @@ function zypperPlan(c: Cursor, pkgs: readonly PlanPackage[], conf: ConffilePolic
   for (const p of pkgs) c.script(`${p.name}: %posttrans, run by libzypp ($1=1, F67)`);
   rpmTriggers(c, pkgs);
   c.note('zypper: commit plugins get COMMITEND', c.tm.finish);
+  c.guard('resume', 'a zypper commit plugin at PLUGINEND (§9.2)');
   c.note('zypper: commit plugins get PLUGINEND (also after an aborted commit, F65)');
 }
 
@@ -394,6 +413,7 @@ function zypperPlan(c: Cursor, pkgs: readonly PlanPackage[], conf: ConffilePolic
  * No restart (pattern E) unless the package opted into marker restarts.
  */
 function pacmanPlan(c: Cursor, pkgs: readonly PlanPackage[], conf: ConffilePolicy): void {
+  c.guard('pause', 'a PreTransaction hook (§10.2)');
   c.note('pacman: PreTransaction hooks (F72)', c.tm.startup);
   for (const p of pkgs) {
     c.script(`${p.name}: pre_upgrade`);
@@ -403,11 +423,13 @@ function pacmanPlan(c: Cursor, pkgs: readonly PlanPackage[], conf: ConffilePolic
   const marked = pkgs.filter((p) => p.pattern !== 'none').flatMap((p) => p.units);
   for (const u of marked) c.restart(u, `pacman: 30-systemd-restart-marked.hook, reload-or-restart --marked ${u} (F78)`, 'try-restart');
   c.t += c.tm.finish;
+  c.guard('resume', 'a PostTransaction hook (§10.2)');
   c.note('pacman: PostTransaction hooks (only after a completed transaction, F72)');
 }
 
 /** apk (§11.3, F4, F81, F82): pre-commit, per package pre-upgrade, swap by rename, post-upgrade, triggers, post-commit. */
 function apkPlan(c: Cursor, pkgs: readonly PlanPackage[], conf: ConffilePolicy): void {
+  c.guard('pause', 'a pre-commit hook (§11.2)');
   c.note('apk: pre-commit hooks (F79)', c.tm.startup);
   for (const p of pkgs) {
     c.script(`${p.name}: pre-upgrade`);
@@ -418,5 +440,6 @@ function apkPlan(c: Cursor, pkgs: readonly PlanPackage[], conf: ConffilePolicy):
   }
   c.script('apk: triggers');
   c.t += c.tm.finish;
+  c.guard('resume', 'a post-commit hook (§11.2)');
   c.note('apk: post-commit hooks (F81)');
 }
