@@ -4,10 +4,10 @@
  * /etc/os-release and PATH. Parsing is in src/sim/packages (pure).
  */
 import { spawnSync } from 'node:child_process';
-import { accessSync, constants, readFileSync, statSync } from 'node:fs';
+import { accessSync, constants, lstatSync, readFileSync, statSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import { detectManager, type Detected } from '../sim/packages/detect.js';
-import { PackageFileError, specFromDeb, specFromRpm, type DebInfo } from '../sim/packages/package-file.js';
+import { PackageFileError, specFromDeb, specFromDebParts, specFromRpm, type DebInfo } from '../sim/packages/package-file.js';
 import type { PackageSpec } from '../sim/packages/world.js';
 
 function onPath(cmd: string): boolean {
@@ -64,6 +64,49 @@ export function readPackageFile(file: string): PackageSpec {
     });
   }
   throw new PackageFileError(`${file}: unknown package type (expected a .deb or an .rpm file)`);
+}
+
+/**
+ * `--host`: an installed package from the host's database (`dpkg-query`, /var/lib/dpkg/info; or
+ * `rpm -q`), read only. Modes and owners are those of the files on this disk.
+ */
+export function readInstalledPackage(name: string, manager: string): PackageSpec {
+  const what = `installed package '${name}'`;
+  if (manager === 'apt' || manager === 'dpkg') {
+    const r = spawnSync('dpkg-query', ['-W', '-f=${Package}\\n${Version}\\n${Installed-Size}\\n${Conffiles}\\n', '--', name], { encoding: 'utf8', timeout: 30_000 });
+    if (r.error !== undefined) throw new PackageFileError(`--host: cannot query the dpkg database: ${(r.error as NodeJS.ErrnoException).code ?? r.error.message}`);
+    if (r.status !== 0) throw new PackageFileError(`--host: package '${name}' is not installed on this host (dpkg-query found no such package)`);
+    const [pkg, version, size, ...conf] = r.stdout.split('\n');
+    const list = tool(what, 'dpkg-query', ['-L', '--', name]);
+    const files = new Map<string, { mode: number; uid: number; gid: number }>();
+    for (const path of list.split('\n').map((l) => l.trim()).filter((l) => l.startsWith('/'))) {
+      try {
+        const st = lstatSync(path);
+        if (st.isFile()) files.set(path, { mode: st.mode & 0o7777, uid: st.uid, gid: st.gid });
+      } catch {
+        // listed but gone from the disk: not part of the swap
+      }
+    }
+    const scripts: Partial<Record<'preinst' | 'postinst' | 'prerm' | 'postrm', string>> = {};
+    for (const s of ['preinst', 'postinst', 'prerm', 'postrm'] as const) {
+      for (const f of [`/var/lib/dpkg/info/${pkg ?? name}.${s}`]) {
+        try {
+          scripts[s] = readFileSync(f, 'utf8');
+        } catch {
+          // no such script
+        }
+      }
+    }
+    return specFromDebParts(name, `${what} (${version ?? '?'}, dpkg database)`, {
+      name: pkg ?? name, version, size: (Number(size) || 0) * 1024, files,
+      conffiles: conf.map((l) => l.trim().split(/\s+/)[0] ?? '').filter((l) => l.startsWith('/')), scripts,
+    });
+  }
+  if (['yum', 'dnf', 'dnf5', 'zypper'].includes(manager)) {
+    const q = (args: string[]): string => tool(what, 'rpm', ['-q', ...args, '--', name]);
+    return specFromRpm(name, { header: q(['--qf', '%{NAME}\\n%{VERSION}-%{RELEASE}\\n%{SIZE}\\n']), dump: q(['--dump']), scripts: q(['--scripts']) });
+  }
+  throw new PackageFileError(`--host: reading the installed database of ${manager} is not supported (apt/dpkg and the rpm managers are)`);
 }
 
 /** The host's manager and distribution (--manager auto). */

@@ -25,7 +25,7 @@ import { pollOf, runPhase, sweep } from '../sim/sweep.js';
 import type { Timeline } from '../sim/timeline.js';
 import { colourLevel } from './color.js';
 import { EXIT } from './exit.js';
-import { detectHostManager, readPackageFile } from './package-tools.js';
+import { detectHostManager, readInstalledPackage, readPackageFile } from './package-tools.js';
 import { realFs } from './real-fs.js';
 
 interface Io {
@@ -44,6 +44,7 @@ interface SimulateCliOptions {
   step: string;
   conffiles: ConffilePolicy;
   withGuard?: boolean;
+  host?: boolean;
   format: 'text' | 'json';
   color?: boolean;
 }
@@ -64,6 +65,7 @@ export function registerSimulate(program: Command, io: Io, setCode: (code: numbe
     .option('--phase <seconds>', "simulate only this phase: seconds from t = 0 to Monit's first pass at or after it, 0 ≤ S < poll")
     .option('--step <seconds>', 'distance between two phases of the sweep', '0.1')
     .addOption(new Option('--conffiles <policy>', "what the admin did to the package's configuration files").choices(['untouched', 'edited', 'edited-take-new']).default('edited'))
+    .option('--host', 'read --package NAME from this host\'s package database (dpkg-query, rpm -q) instead of a built-in profile')
     .option('--with-guard', "simulate monitlint's guard in the manager's hooks (Monit paused for the transaction), to see what it fixes")
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
     .option('--color', 'force colours')
@@ -149,12 +151,20 @@ function runPackages(cfg: Config, opts: SimulateCliOptions, phase: number | unde
   if (!Number.isFinite(step) || step <= 0) return fail(io, `--step must be a number of seconds > 0, got '${opts.step}'`);
 
   const specs: PackageSpec[] = [];
-  for (const name of opts.package ?? []) {
+  for (const name of opts.host === true ? [] : opts.package ?? []) {
     const p = findProfile(name);
     if (p === undefined) return fail(io, `unknown package '${name}' (built-in profiles: ${PROFILES.map((x) => x.id).join(', ')}; or give --package-file)`);
     const spec = specFromProfile(p, distro);
     if (spec === undefined) return fail(io, `package '${name}' has no profile for ${distro.title}`);
     specs.push(spec);
+  }
+  for (const name of opts.host === true ? opts.package ?? [] : []) {
+    try {
+      specs.push(readInstalledPackage(name, manager));
+    } catch (e) {
+      if (e instanceof PackageFileError) return fail(io, e.message);
+      throw e;
+    }
   }
   for (const file of opts.packageFile ?? []) {
     try {

@@ -186,3 +186,33 @@ requiringSuite('an .rpm built with rpmbuild', 'rpmbuild', requireTool('rpmbuild'
     expect(r.stdout).toMatch(/^1\. testd_bin and testd end unmonitored/m);
   });
 });
+
+/** monit itself is installed from the distribution's package in CI (.ci/run) and on the test bed. */
+function requireInstalledMonit(): string | null {
+  const r = spawnSync('dpkg-query', ['-W', '-f=${Status}', 'monit'], { encoding: 'utf8' });
+  if (r.status === 0 && r.stdout.includes('installed')) return 'monit';
+  if (isCI()) throw new Error('the monit package must be installed in CI (.ci/run installs it)');
+  warnLoudly('missing-monit-package', ['the monit Debian package is not installed: the --host test is SKIPPED.']);
+  return null;
+}
+
+requiringSuite('--host: the installed package database', 'the monit Debian package', requireInstalledMonit, () => {
+  it('reads an installed package with dpkg-query and /var/lib/dpkg/info, and simulates its upgrade', async () => {
+    const cfg = join(dir, 'monit-host.monitrc');
+    writeFileSync(cfg, [
+      'set daemon 30', 'check process monitd with pidfile /run/monit.pid', '  start program = "/usr/bin/systemctl start monit"',
+      '  stop program = "/usr/bin/systemctl stop monit"', '  depends on monit_bin', 'check file monit_bin with path /usr/bin/monit',
+      '  if failed checksum then unmonitor', '',
+    ].join('\n'), { mode: 0o600 });
+    const r = await cli(['simulate', '--config', cfg, '--host', '--package', 'monit', '--manager', 'apt', '--step', '1', '--no-color']);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(1);
+    // The Debian monit postinst restarts through invoke-rc.d … $_dh_action (debhelper, F20).
+    expect(r.stdout).toMatch(/^package monit: installed package 'monit' \(\S+, dpkg database\): maintainer scripts [a-z, ]*postinst[a-z, ]*; pattern restart$/m);
+    expect(r.stdout).toContain('monitd (process, by unit monit in its start/stop program) → unit monit; monit_bin (file /usr/bin/monit)');
+    expect(r.stdout).toContain('/etc/monit/monitrc.dpkg-dist');
+    expect(r.stdout).toMatch(/^1\. monit_bin and monitd end unmonitored; a crash after the upgrade is not restarted — 30 of 30 phases \(100%\)/m);
+    const none = await cli(['simulate', '--config', cfg, '--host', '--package', 'monitlint-no-such-package', '--manager', 'apt']);
+    expect(none).toEqual({ code: 2, stdout: '', stderr: "monitlint: --host: package 'monitlint-no-such-package' is not installed on this host (dpkg-query found no such package)\n" });
+  });
+});

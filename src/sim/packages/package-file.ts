@@ -119,19 +119,35 @@ function field(control: string, name: string): string | undefined {
 export function specFromDeb(file: string, d: DebInfo): PackageSpec {
   const name = field(d.control, 'Package');
   if (name === undefined) throw new PackageFileError(`${file}: no Package field in the control file`);
-  const files = parseDebContents(d.contents);
-  const { pattern, units: scriptUnits } = patternOfScripts('deb', d.scripts);
-  const unitFiles = [...files.keys()].filter((p) => /^\/(usr\/)?lib\/systemd\/system\/[^/]+\.service$/.test(p)).map((p) => p.slice(p.lastIndexOf('/') + 1, -'.service'.length));
-  const binaries = [...files].filter(([p, m]) => isDaemonPath(p, m.mode)).map(([p]) => p);
-  const units = [...new Set([...scriptUnits, ...unitFiles])];
   const kb = Number(field(d.control, 'Installed-Size') ?? '0');
+  return specFromDebParts(file, `${file} (${name} ${field(d.control, 'Version') ?? '?'})`, {
+    name, version: field(d.control, 'Version'), size: (Number.isFinite(kb) ? kb : 0) * 1024,
+    files: parseDebContents(d.contents), conffiles: d.conffiles.split('\n').map((l) => l.trim()).filter((l) => l.startsWith('/')), scripts: d.scripts,
+  });
+}
+
+/** A Debian package from its parts (a .deb's members, or the installed database: `dpkg-query`, /var/lib/dpkg/info). */
+export interface DebParts {
+  name: string;
+  version: string | undefined;
+  size: number;
+  files: Map<string, { mode: number; uid: number; gid: number }>;
+  conffiles: string[];
+  scripts: Partial<Record<'preinst' | 'postinst' | 'prerm' | 'postrm', string>>;
+}
+
+export function specFromDebParts(label: string, title: string, d: DebParts): PackageSpec {
+  const { pattern, units: scriptUnits } = patternOfScripts('deb', d.scripts);
+  const unitFiles = [...d.files.keys()].filter((p) => /^\/(usr\/)?lib\/systemd\/system\/[^/]+\.service$/.test(p)).map((p) => p.slice(p.lastIndexOf('/') + 1, -'.service'.length));
+  const binaries = [...d.files].filter(([p, m]) => isDaemonPath(p, m.mode)).map(([p]) => p);
+  const units = [...new Set([...scriptUnits, ...unitFiles])];
   return {
-    name: file,
-    source: `${file} (${name} ${field(d.control, 'Version') ?? '?'}): maintainer scripts ${Object.keys(d.scripts).join(', ') || 'none'}; pattern ${pattern}`,
-    packages: [{ name, ...(field(d.control, 'Version') !== undefined ? { version: field(d.control, 'Version') as string } : {}), size: (Number.isFinite(kb) ? kb : 0) * 1024, files: [...files.keys()], meta: files, conffiles: d.conffiles.split('\n').map((l) => l.trim()).filter((l) => l.startsWith('/')), scripts: scriptUnits.length > 0 }],
+    name: label,
+    source: `${title}: maintainer scripts ${Object.keys(d.scripts).join(', ') || 'none'}; pattern ${pattern}`,
+    packages: [{ name: d.name, ...(d.version !== undefined ? { version: d.version } : {}), size: d.size, files: [...d.files.keys()], meta: d.files, conffiles: d.conffiles, scripts: scriptUnits.length > 0 }],
     pattern,
     ...(pattern === 'reexec' ? { startIfStopped: true } : {}),
-    ...(units.length > 0 || binaries.length > 0 ? { daemon: { binaries, units: units.length > 0 ? units : [name], pidfiles: [], stop: 1000, start: 1000 } } : {}),
+    ...(units.length > 0 || binaries.length > 0 ? { daemon: { binaries, units: units.length > 0 ? units : [d.name], pidfiles: [], stop: 1000, start: 1000 } } : {}),
   };
 }
 
