@@ -176,7 +176,7 @@ function runPackages(cfg: Config, opts: SimulateCliOptions, phase: number | unde
   }
 
   const world = buildWorld(cfg, specs, { manager, distro, conffiles: opts.conffiles, until: 0, ...(opts.withGuard === true ? { guard: true } : {}) });
-  const total = phase !== undefined ? 1 : Math.max(1, Math.round(poll(cfg) / step));
+  const total = phase !== undefined ? 1 : Math.max(1, Math.round(pollOf(cfg) / step));
   // A progress indicator on a terminal only, for sweeps that take a while.
   const tty = process.stderr.isTTY === true && opts.format === 'text' && total >= 100;
   const result = sweep(cfg, world, {
@@ -189,8 +189,4 @@ function runPackages(cfg: Config, opts: SimulateCliOptions, phase: number | unde
   const input = { result, matches: world.matches, timelines, files: cfg.files };
   io.stdout(opts.format === 'json' ? formatSweepJson(input) : formatSweepText(input, { color }));
   return result.harmful ? EXIT.findings : EXIT.ok;
-}
-
-function poll(cfg: Config): number {
-  return pollOf(cfg);
 }

@@ -7,7 +7,7 @@
 import type { Config, Service } from '../../config/model.js';
 import { buildPlan, PATTERN_LETTER, type ConffilePolicy, type Manager, type Plan, type PlanPackage, type PlanTimings, type RestartPattern } from '../plans/plan.js';
 import type { Scenario, ScenarioFile, ScenarioProgram, ScenarioUnit } from '../scenario.js';
-import { findDistro, patternOn, type DaemonProfile, type Distro } from './profiles.js';
+import { patternOn, type DaemonProfile, type Distro } from './profiles.js';
 
 /**
  * A package set to upgrade, from a built-in profile or a real package file: what the plan and the
@@ -228,11 +228,4 @@ export function buildWorld(config: Config, specs: readonly PackageSpec[], o: Wor
     events: plan.events,
   };
   return { scenario, plan, matches, end: plan.end, manager: o.manager, distro: o.distro };
-}
-
-/** The distribution for a manager and an optional --distro, checked to agree. */
-export function distroFor(manager: Manager, id: string | undefined, defaults: Record<Manager, string>): Distro | string {
-  const d = findDistro(id ?? defaults[manager]);
-  if (d === undefined) return `unknown distribution '${id ?? ''}'`;
-  return d;
 }

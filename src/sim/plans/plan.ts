@@ -60,7 +60,6 @@ export interface PlanPackage {
    * starts it, F22; Fedora's `nginx-upgrade` does nothing, F38).
    */
   startIfStopped?: boolean;
-  /** For `restart` on RPM: `systemctl try-restart` in the old %postun (F32); on Debian a plain restart (F20). */
 }
 
 /** What the admin did to the configuration files (decides the leftovers). */
