@@ -179,3 +179,60 @@ describe('what the sweep tells apart', () => {
     expect(FAMILIES.every((f) => PROFILES.every((p) => p.families[f] !== undefined))).toBe(true);
   });
 });
+
+describe('plan order with two packages in one transaction', () => {
+  const TWO = `${MYSQL}\ncheck process nginx with pidfile /run/nginx.pid\n  start program = "/usr/bin/systemctl start nginx"\n  stop program = "/usr/bin/systemctl stop nginx"\n`;
+
+  function plan(manager: Manager, distroId?: string): string[] {
+    const cfg = configFrom(TWO, 'mysql.monitrc');
+    const distro = findDistro(distroId ?? DEFAULT_DISTRO[manager]);
+    if (distro === undefined) throw new Error('no distro');
+    const specs = ['mysql', 'nginx'].map((p) => {
+      const prof = findProfile(p);
+      const s = prof !== undefined ? specFromProfile(prof, distro) : undefined;
+      if (s === undefined) throw new Error(p);
+      return s;
+    });
+    const w = buildWorld(cfg, specs, { manager, distro, until: 0 });
+    return w.plan.events.map((e) => `${e.do} ${e.label ?? ''}`);
+  }
+  const idx = (steps: string[], re: RegExp): number => {
+    const i = steps.findIndex((s) => re.test(s));
+    if (i < 0) throw new Error(`no step ${String(re)} in\n${steps.join('\n')}`);
+    return i;
+  };
+  const last = (steps: string[], re: RegExp): number => steps.length - 1 - [...steps].reverse().findIndex((s) => re.test(s));
+
+  it('rpm under dnf (EL8): every %pre/%post before any old %preun/%postun (F28), %posttrans after both', () => {
+    const s = plan('dnf', 'el8');
+    expect(last(s, /%post \(new/)).toBeLessThan(idx(s, /%preun \(old/));
+    expect(idx(s, /try-restart mysql-server: %postun.*try-restart mysqld/)).toBeGreaterThan(last(s, /%post \(new/));
+    expect(idx(s, /reexec nginx: %postun.*nginx-upgrade/)).toBeLessThan(idx(s, /%posttrans/));
+    expect(s[s.length - 1]).toMatch(/dnf: transaction/);
+  });
+
+  it('apt: both packages unpacked before any postinst (F19)', () => {
+    const s = plan('apt');
+    expect(last(s, /replace .*dpkg renames/)).toBeLessThan(idx(s, /new postinst configure/));
+    expect(idx(s, /stop mariadb-server: new preinst upgrade stops mysqld/)).toBeLessThan(idx(s, /replace mariadb-server-core/));
+    expect(idx(s, /reexec nginx: new postinst configure: invoke-rc.d nginx upgrade/)).toBeGreaterThan(idx(s, /dpkg --configure --pending/));
+  });
+
+  it('zypper classic: each package in its own rpm run, %postun before the next package; %posttrans, COMMITEND, PLUGINEND last (F66–F68)', () => {
+    const s = plan('zypper');
+    expect(idx(s, /mariadb: %postun/)).toBeLessThan(idx(s, /nginx: rpm -U --noposttrans/));
+    expect(idx(s, /%posttrans, run by libzypp/)).toBeGreaterThan(last(s, /%postun/));
+    expect(s.slice(-2)).toEqual(['note zypper: commit plugins get COMMITEND', 'note zypper: commit plugins get PLUGINEND (also after an aborted commit, F65)']);
+  });
+
+  it('apk: rename swap, no restart, post-commit last; dnf5: the actions plugin frames the rpm run', () => {
+    const a = plan('apk');
+    expect(a.some((x) => /^(restart|try-restart|stop|start|reexec) /.test(x))).toBe(false);
+    expect(a[a.length - 1]).toMatch(/apk: post-commit/);
+    expect(idx(a, /replace .*apk renames/)).toBeLessThan(idx(a, /post-upgrade/));
+    const d = plan('dnf5');
+    expect(d[0]).toMatch(/dnf5: pre_transaction actions/);
+    expect(d[d.length - 1]).toMatch(/dnf5: post_transaction actions/);
+    expect(idx(d, /try-restart systemd: %transfiletriggerin/)).toBeGreaterThan(last(d, /%posttrans/));
+  });
+});
