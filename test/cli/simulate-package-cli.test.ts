@@ -216,3 +216,24 @@ requiringSuite('--host: the installed package database', 'the monit Debian packa
     expect(none).toEqual({ code: 2, stdout: '', stderr: "monitlint: --host: package 'monitlint-no-such-package' is not installed on this host (dpkg-query found no such package)\n" });
   });
 });
+
+describe('--manager auto', () => {
+  it('reads /etc/os-release first, then the commands on PATH', async () => {
+    const { detectManager } = await import('../../src/sim/packages/detect.js');
+    const none = (): boolean => false;
+    expect(detectManager('ID=debian\nVERSION_ID="12"\n', none)).toMatchObject({ manager: 'apt', distro: 'debian' });
+    expect(detectManager('ID="rocky"\nID_LIKE="rhel centos fedora"\nVERSION_ID="9.4"\n', none)).toMatchObject({ manager: 'dnf', distro: 'el9' });
+    expect(detectManager('ID="centos"\nID_LIKE="rhel fedora"\nVERSION_ID="7"\n', none)).toMatchObject({ manager: 'yum', distro: 'el7' });
+    expect(detectManager('ID=fedora\nVERSION_ID=41\n', (c) => c === 'dnf5')).toMatchObject({ manager: 'dnf5', distro: 'fedora' });
+    expect(detectManager('ID="opensuse-leap"\nID_LIKE="suse opensuse"\n', none)).toMatchObject({ manager: 'zypper' });
+    expect(detectManager('ID=arch\n', none)).toMatchObject({ manager: 'pacman', distro: 'arch' });
+    expect(detectManager('ID=alpine\n', none)).toMatchObject({ manager: 'apk', distro: 'alpine' });
+    expect(detectManager('', (c) => c === 'pacman')).toMatchObject({ manager: 'pacman', why: 'pacman is on PATH' });
+    expect(detectManager('', none)).toBeUndefined();
+  });
+
+  it('on this host (Debian in CI) picks apt', async () => {
+    const r = await cli(['simulate', '--config', MYSQL, '--package', 'mysql', '--phase', '1', '--no-color']);
+    expect(r.stdout).toMatch(/^simulate .*: apt upgrade of mysql \(debian\)/);
+  });
+});
