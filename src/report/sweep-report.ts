@@ -22,7 +22,7 @@ export interface SweepReportInput {
 }
 
 function fmt(n: number): string {
-  return Number.isInteger(n) ? `${n}` : n.toFixed(1);
+  return `${Number(n.toFixed(3))}`;
 }
 
 function rangeText(rs: ReadonlyArray<[number, number]>, max = 6): string {
@@ -41,7 +41,7 @@ export function formatSweepText(i: SweepReportInput, opts: { color: boolean }): 
   const c = new Chalk({ level: opts.color ? 1 : 0 });
   const r = i.result;
   const out: string[] = [];
-  out.push(c.bold(`simulate ${r.config}: ${r.transaction}; poll ${r.pollSeconds} s, ${r.total} phase${r.total === 1 ? '' : 's'}${r.total > 1 ? ` ${r.step} s apart` : ''}`));
+  out.push(c.bold(`simulate ${r.config}: ${r.transaction}; poll ${r.pollSeconds} s, ${r.total} phase${r.total === 1 ? '' : 's'}${r.total > 1 ? ` ${r.step} s apart` : ''}${r.between > 0 ? ` (and ${r.between} between the steps, 1 ms after each transaction step)` : ''}`));
   for (const m of i.matches) {
     out.push(`package ${m.spec.name}: ${m.spec.source}`);
     const seen = [
@@ -55,7 +55,10 @@ export function formatSweepText(i: SweepReportInput, opts: { color: boolean }): 
   out.push(c.bold('outcome classes:'));
   r.classes.forEach((k, n) => {
     const share = `${k.phases} of ${r.total} phase${r.total === 1 ? '' : 's'} (${(k.share * 100).toFixed(k.share < 0.1 && k.share > 0 ? 1 : 0)}%)`;
-    const head = `${n + 1}. ${k.title} — ${share}: ${rangeText(k.ranges)}`;
+    const where = k.between !== undefined
+      ? `only between the steps, at ${k.between.slice(0, 6).map((p) => `${fmt(p)} s`).join(', ')}${k.between.length > 6 ? ', …' : ''} (a window narrower than ${fmt(r.step)} s, just after a transaction step)`
+      : rangeText(k.ranges);
+    const head = `${n + 1}. ${k.title} — ${share}: ${where}`;
     out.push(k.harmful ? c.red.bold(head) : c.green.bold(head));
     for (const cause of k.causes) {
       const text = quote(i.files, cause.file, cause.line);

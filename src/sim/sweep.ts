@@ -52,6 +52,11 @@ export interface OutcomeClass {
   fix: string;
   /** The phase whose timeline the report shows. */
   representative: number;
+  /**
+   * Only for a class no phase of the grid showed: the phases between the steps (1 ms after a
+   * host event) where it occurs. Such a window is narrower than the step; its share is 0.
+   */
+  between?: number[];
 }
 
 export interface SweepResult {
@@ -66,6 +71,8 @@ export interface SweepResult {
   transactionEnd: number;
   crashAt: number;
   total: number;
+  /** Phases run between the steps, 1 ms after a host event (see {@link eventPhases}); not counted in shares. */
+  between: number;
   harmful: boolean;
   classes: OutcomeClass[];
 }
@@ -143,7 +150,11 @@ function classify(config: Config, world: World, t: Timeline, probe: Probe, crash
   const unitOf = new Map(world.matches.flatMap((m) => m.processes.map((p) => [p.service, m.unit] as const)));
   const monit = t.entries.filter((e) => e.source === 'monit');
   // The failing test behind an action: posted in the same pass, just before the action.
-  const failedBefore = (e: TimelineEntry): TimelineEntry | undefined => [...monit].reverse().find((f) => f.service === e.service && f.kind === 'failed' && Math.abs(f.time - e.time) < 1e-6);
+  // (A cascaded action — a parent's restart stops its dependants — has its parent's failure.)
+  const failedBefore = (e: TimelineEntry): TimelineEntry | undefined => {
+    const same = monit.filter((f) => f.kind === 'failed' && Math.abs(f.time - e.time) < 1e-6);
+    return same.reverse().find((f) => f.service === e.service) ?? (e.kind === 'stop' || e.kind === 'start' ? same[0] : undefined);
+  };
 
   // Monit starts (or stops and starts) the daemon while the package manager is at work.
   const during = monit.filter((e) => e.service !== undefined && procs.has(e.service) && (e.kind === 'start' || e.kind === 'restart' || e.kind === 'stop') && e.time >= 0 && e.time <= end);
@@ -290,35 +301,58 @@ export function sweepPhases(poll: number, step: number): number[] {
 }
 
 /** Runs the sweep and groups the outcomes. */
+/**
+ * Phases between the steps that land 1 ms after a host event of the transaction: a window
+ * narrower than the step (pacman's 3 ms unlink gap, F3) is still found there.
+ */
+export function eventPhases(world: World, poll: number, grid: readonly number[]): number[] {
+  const on = new Set(grid.map((p) => Math.round(p * 1000)));
+  const out = new Set<number>();
+  for (const e of world.scenario.events) {
+    const ms = e.at + 1;
+    if (e.source === 'host' && e.do !== 'note' && ms >= 0 && ms < poll * 1000 && !on.has(ms)) out.add(ms);
+  }
+  return [...out].sort((a, b) => a - b).map((ms) => ms / 1000);
+}
+
+/** Runs the sweep and groups the outcomes. */
 export function sweep(config: Config, world: World, o: SweepOptions = {}): SweepResult {
   const poll = pollOf(config);
   const step = o.step ?? 0.1;
   const phases = o.phases ?? sweepPhases(poll, step);
-  interface Group { phases: number[]; titles: Map<string, number>; causes: Cause[] }
+  const extra = o.phases === undefined ? eventPhases(world, poll, phases) : [];
+  interface Group { phases: number[]; extra: number[]; titles: Map<string, number>; causes: Cause[] }
   const byKind = new Map<OutcomeKind, Group>();
-  phases.forEach((phase, i) => {
+  const all = [...phases.map((p) => [p, false] as const), ...extra.map((p) => [p, true] as const)];
+  all.forEach(([phase, between], i) => {
     const { findings } = runPhase(config, world, phase);
     for (const f of findings) {
-      const g: Group = byKind.get(f.kind) ?? { phases: [], titles: new Map<string, number>(), causes: [] };
-      g.phases.push(phase);
+      const g: Group = byKind.get(f.kind) ?? { phases: [], extra: [], titles: new Map<string, number>(), causes: [] };
+      (between ? g.extra : g.phases).push(phase);
       g.titles.set(f.title, (g.titles.get(f.title) ?? 0) + 1);
       for (const c of f.causes) if (!g.causes.some((x) => x.file === c.file && x.line === c.line && x.column === c.column && x.what === c.what)) g.causes.push(c);
       byKind.set(f.kind, g);
     }
-    o.onProgress?.(i + 1, phases.length);
+    o.onProgress?.(i + 1, all.length);
   });
   const classes: OutcomeClass[] = [];
   for (const kind of OUTCOMES) {
     const g = byKind.get(kind);
     if (g === undefined) continue;
+    // Phases between the steps only count when the grid missed the class: they are not a share.
+    if (g.phases.length === 0 && (kind === 'clean' || kind === 'monit-start-noop')) continue;
     const rs = ranges(g.phases, step);
-    const widest = rs.reduce((a, b) => (b[1] - b[0] > a[1] - a[0] ? b : a));
-    // The representative: the phase of this class nearest the middle of its widest range.
-    const mid = (widest[0] + widest[1]) / 2;
-    const representative = g.phases.reduce((a, b) => (Math.abs(b - mid) < Math.abs(a - mid) ? b : a));
+    let representative = g.extra[0] ?? 0;
+    if (rs.length > 0) {
+      const widest = rs.reduce((a, b) => (b[1] - b[0] > a[1] - a[0] ? b : a));
+      // The representative: the phase of this class nearest the middle of its widest range.
+      const mid = (widest[0] + widest[1]) / 2;
+      representative = g.phases.reduce((a, b) => (Math.abs(b - mid) < Math.abs(a - mid) ? b : a));
+    }
     const title = [...g.titles].sort((a, b) => b[1] - a[1])[0]?.[0] ?? kind;
     classes.push({
       kind, title, harmful: kind !== 'clean' && kind !== 'monit-start-noop', phases: g.phases.length, share: g.phases.length / phases.length, ranges: rs,
+      ...(g.phases.length === 0 ? { between: g.extra } : {}),
       causes: g.causes.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || (a.column ?? 0) - (b.column ?? 0)),
       fix: fixFor(kind, world.manager), representative,
     });
@@ -326,6 +360,6 @@ export function sweep(config: Config, world: World, o: SweepOptions = {}): Sweep
   return {
     schema: SWEEP_SCHEMA, config: config.file, transaction: world.scenario.file, manager: world.manager, distro: world.distro.id,
     pollSeconds: poll, step, transactionEnd: world.end / 1000, crashAt: crashTimes(config, world.end).crashAt / 1000,
-    total: phases.length, harmful: classes.some((c) => c.harmful), classes,
+    total: phases.length, between: extra.length, harmful: classes.some((c) => c.harmful), classes,
   };
 }
