@@ -254,7 +254,7 @@ function dedupe(fs: Finding[]): Finding[] {
 
 /** The fix for an outcome (a linter rule, a config change, or `monitlint guard`). */
 export function fixFor(kind: OutcomeKind, manager: Manager): string {
-  const guard = `monitlint guard --manager ${manager === 'dpkg' ? 'apt' : manager}`;
+  const guard = `monitlint guard --manager ${manager === 'dpkg' ? 'apt' : manager} --install`;
   switch (kind) {
     case 'monit-start-during':
       return `pause Monit for the transaction with \`${guard}\` (lint: ML304 service-manager-start)`;

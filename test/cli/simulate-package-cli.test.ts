@@ -37,7 +37,7 @@ describe('monitlint simulate --package', () => {
     expect(r.stdout).toMatch(/^1\. Monit starts mysqld during the transaction, from the old binary — \d of 300 phases \(\d\.\d%\): 2\.\d–2\.\d s$/m);
     expect(r.stdout).toMatch(/^3\. mysql_bin and mysqld end unmonitored; a crash after the upgrade is not restarted — 300 of 300 phases \(100%\): 0–29\.9 s$/m);
     expect(r.stdout).toContain('mysql.monitrc:18:5: checksum failed, the file is not the one Monit took as its baseline (mysql_bin)');
-    expect(r.stdout).toContain('fix: `monitlint guard --manager apt`');
+    expect(r.stdout).toContain('fix: `monitlint guard --manager apt --install`');
     expect(r.stdout.match(/^timeline at phase/gm)?.length).toBe(2);
   });
 
