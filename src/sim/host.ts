@@ -467,6 +467,46 @@ export class VirtualHost {
     return { duration: u.startWaits ? u.stopTime : u.commandTime, exit: 0 };
   }
 
+  /**
+   * `systemctl try-restart`: restart only an active unit; a stopped unit stays stopped. This is
+   * also how systemd's `reload-or-restart --marked` treats marked units (package-managers.md F34).
+   */
+  tryRestartUnit(name: string, why: string): ProgramOutcome {
+    if (this.unitPid(name) === undefined) {
+      this.note('unit-try-restart-noop', `try-restart ${name}: not active, left stopped (${why})`, name);
+      return { duration: 0, exit: 0 };
+    }
+    return this.runProgram(['systemctl', 'restart', name], why);
+  }
+
+  /**
+   * An in-place binary upgrade (nginx's USR2 + QUIT, package-managers.md §2 pattern D): the
+   * running master execs the binary now on disk as a child, which inherits the listening socket
+   * (no refused connection) and rewrites the pidfile; the old master exits once the new one is
+   * up. The unit's main pid changes. A unit that is not active is left alone.
+   */
+  reexecUnit(name: string, why: string): ProgramOutcome {
+    const u = this.units.get(name);
+    const old = this.unitPid(name);
+    if (u === undefined || old === undefined) {
+      this.note('unit-reexec-noop', `upgrade ${name}: not active (${why})`, name);
+      return { duration: 0, exit: 1 };
+    }
+    const p = this.spawn(u.exec, u.exec, { unit: name, ppid: old });
+    this.mainPid.set(name, p.pid);
+    if (u.port !== undefined && this.ports.get(u.port) === old) this.ports.set(u.port, p.pid);
+    this.note('unit-reexec', `upgrade ${name}: pid ${old} execs ${u.exec} (inode ${p.exeIno}) as pid ${p.pid} (${why})`, name);
+    const pid = p.pid;
+    this.addTimer(pid, this.loop.after(u.startTime, () => {
+      if (u.pidfile !== undefined) {
+        this.writeFile(u.pidfile, `${pid}\n`);
+        this.note('pidfile-written', `${u.pidfile} = ${pid}`, name);
+      }
+      this.exit(old, { why: 'old master quits after the in-place upgrade' });
+    }));
+    return { duration: u.startTime, exit: 0 };
+  }
+
   /** Runs a command line, as Monit's start/stop programs do. */
   runProgram(argv: readonly string[], why: string): ProgramOutcome {
     const r = this.resolveProgram(argv);

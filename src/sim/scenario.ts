@@ -42,8 +42,9 @@ export type ScenarioProgram =
  * One scenario event. `at` is in ms from t = 0. This union is the interface the package-manager
  * transaction plans of the next issue produce.
  */
-export type ScenarioEvent = { at: number; line: number; source: 'host' | 'guard' } & (
-  | { do: 'start' | 'stop' | 'restart'; unit: string }
+export type ScenarioEvent = { at: number; line: number; source: 'host' | 'guard'; label?: string } & (
+  | { do: 'start' | 'stop' | 'restart' | 'try-restart' | 'reexec'; unit: string }
+  | { do: 'note' }
   | { do: 'kill'; unit?: string; pid?: number; zombie: boolean }
   | { do: 'hang' | 'unhang' | 'unlisten'; unit: string }
   | { do: 'spawn'; exec: string; cmdline: string; pid?: number }
@@ -81,7 +82,7 @@ export class ScenarioError extends Error {
   }
 }
 
-const EVENT_KINDS = ['start', 'stop', 'restart', 'kill', 'hang', 'unhang', 'unlisten', 'spawn', 'write', 'append', 'replace', 'remove', 'touch', 'chmod', 'chown', 'monit', 'monit-start', 'monit-stop', 'monit-kill', 'monit-reload', 'reboot'] as const;
+const EVENT_KINDS = ['start', 'stop', 'restart', 'try-restart', 'reexec', 'note', 'kill', 'hang', 'unhang', 'unlisten', 'spawn', 'write', 'append', 'replace', 'remove', 'touch', 'chmod', 'chown', 'monit', 'monit-start', 'monit-stop', 'monit-kill', 'monit-reload', 'reboot'] as const;
 
 class Reader {
   constructor(private readonly file: string, private readonly lc: LineCounter) {}
@@ -292,7 +293,7 @@ export function parseScenario(file: string, text: string): Scenario {
   };
 }
 
-const COMMON = ['at', 'do', 'source'];
+const COMMON = ['at', 'do', 'source', 'label'];
 
 function readEvent(r: Reader, node: YamlNode, units: ReadonlySet<string>): ScenarioEvent {
   if (!isMap(node)) r.fail(node, 'an event must be a mapping with at: and do:');
@@ -300,7 +301,7 @@ function readEvent(r: Reader, node: YamlNode, units: ReadonlySet<string>): Scena
   const kind = r.str(doNode ?? node, 'do');
   if (!(EVENT_KINDS as readonly string[]).includes(kind)) r.fail(doNode, `unknown event '${kind}' (expected one of: ${EVENT_KINDS.join(', ')})`);
   const keys: Record<string, string[]> = {
-    start: ['unit'], stop: ['unit'], restart: ['unit'], kill: ['unit', 'pid', 'zombie'], hang: ['unit'], unhang: ['unit'], unlisten: ['unit'],
+    start: ['unit'], stop: ['unit'], restart: ['unit'], 'try-restart': ['unit'], reexec: ['unit'], note: [], kill: ['unit', 'pid', 'zombie'], hang: ['unit'], unhang: ['unit'], unlisten: ['unit'],
     spawn: ['exec', 'cmdline', 'pid'], write: ['path', 'content', 'mode', 'uid', 'gid'], append: ['path', 'content'],
     replace: ['path', 'content', 'method', 'gap', 'mode', 'uid', 'gid'], remove: ['path'], touch: ['path'], chmod: ['path', 'mode'],
     chown: ['path', 'uid', 'gid'], monit: ['command'], 'monit-start': [], 'monit-stop': [], 'monit-kill': [], 'monit-reload': [], reboot: ['boot_time'],
@@ -311,7 +312,7 @@ function readEvent(r: Reader, node: YamlNode, units: ReadonlySet<string>): Scena
   const at = Math.round(r.num(atNode, 'at', -1e9) * 1000);
   const src = m.has('source') ? r.str(m.get('source'), 'source') : 'host';
   if (src !== 'host' && src !== 'guard') r.fail(m.get('source'), "source must be 'host' or 'guard'");
-  const base = { at, line: r.line(node), source: src as 'host' | 'guard' };
+  const base = { at, line: r.line(node), source: src as 'host' | 'guard', ...(m.has('label') ? { label: r.str(m.get('label'), 'label') } : {}) };
   const unit = (): string => {
     const n = m.get('unit');
     const u = r.str(n ?? node, 'unit');
@@ -321,8 +322,10 @@ function readEvent(r: Reader, node: YamlNode, units: ReadonlySet<string>): Scena
   const path = (): string => r.path(m.get('path') ?? node, 'path');
   const opt = <T>(key: string, f: (n: YamlNode) => T): Partial<Record<string, T>> => (m.has(key) ? { [key]: f(m.get(key) as YamlNode) } : {});
   switch (kind) {
-    case 'start': case 'stop': case 'restart':
+    case 'start': case 'stop': case 'restart': case 'try-restart': case 'reexec':
       return { ...base, do: kind, unit: unit() };
+    case 'note':
+      return { ...base, do: 'note' };
     case 'hang': case 'unhang': case 'unlisten':
       return { ...base, do: kind, unit: unit() };
     case 'kill': {

@@ -15,6 +15,11 @@ export interface SimulateOptions {
    * the next issue varies this. Default 0.
    */
   phase?: number;
+  /**
+   * Callbacks run at given times (ms from t = 0) with the host and the daemon, after any event
+   * at the same time: the phase sweep reads the state just before it injects a crash.
+   */
+  probes?: ReadonlyArray<{ at: number; run: (host: VirtualHost, daemon: MonitDaemon) => void }>;
 }
 
 /** Maps Monit's program command lines to units: explicit `programs` first, then by name (README). */
@@ -73,6 +78,7 @@ export function simulate(config: Config, scenario: Scenario, opts: SimulateOptio
     loop.at(start, () => daemon.start());
   }
   for (const ev of scenario.events) loop.at(ev.at, () => applyEvent(ev, host, daemon, loop, entries, stamp, scenario));
+  for (const p of opts.probes ?? []) loop.at(p.at, () => p.run(host, daemon));
   loop.runUntil(scenario.until);
 
   const services: FinalServiceState[] = daemon.services.map((s) => {
@@ -99,14 +105,17 @@ export function simulate(config: Config, scenario: Scenario, opts: SimulateOptio
 }
 
 function describe(ev: ScenarioEvent): string {
-  const { at: _at, line: _line, source: _source, do: kind, ...rest } = ev;
+  const { at: _at, line: _line, source: _source, do: kind, label, ...rest } = ev;
+  if (kind === 'note') return label ?? 'note';
   const parts = Object.entries(rest).filter(([k]) => k !== 'content').map(([k, v]) => `${k}=${typeof v === 'number' && k === 'mode' ? v.toString(8).padStart(4, '0') : String(v)}`);
-  return [kind, ...parts].join(' ');
+  const text = [kind, ...parts].join(' ');
+  return label !== undefined ? `${label}: ${text}` : text;
 }
 
 function applyEvent(ev: ScenarioEvent, host: VirtualHost, daemon: MonitDaemon, loop: EventLoop, entries: TimelineEntry[], stamp: () => number, scenario: Scenario): void {
-  entries.push({ time: stamp(), source: ev.source, kind: `event:${ev.do}`, detail: describe(ev), file: scenario.file, line: ev.line });
-  const why = `scenario line ${ev.line}`;
+  // A plan built in memory (a package transaction) has no scenario lines: line 0 is left out.
+  entries.push({ time: stamp(), source: ev.source, kind: `event:${ev.do}`, detail: describe(ev), ...(ev.line > 0 ? { file: scenario.file, line: ev.line } : {}) });
+  const why = ev.line > 0 ? `scenario line ${ev.line}` : 'the transaction';
   switch (ev.do) {
     case 'start':
       host.startUnit(ev.unit, why);
@@ -116,6 +125,14 @@ function applyEvent(ev: ScenarioEvent, host: VirtualHost, daemon: MonitDaemon, l
       return;
     case 'restart':
       host.runProgram(['systemctl', 'restart', ev.unit], why);
+      return;
+    case 'try-restart':
+      host.tryRestartUnit(ev.unit, why);
+      return;
+    case 'reexec':
+      host.reexecUnit(ev.unit, why);
+      return;
+    case 'note':
       return;
     case 'kill': {
       const pid = ev.pid ?? (ev.unit !== undefined ? host.unitPid(ev.unit) : undefined);
