@@ -4,6 +4,7 @@
  * parser), so every error has a line and a column. Documented in README, "simulate".
  */
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode, type Document } from 'yaml';
+import type { UnitSpec } from './host.js';
 
 /** A file present when the simulation starts. */
 export interface ScenarioFile {
@@ -14,22 +15,10 @@ export interface ScenarioFile {
   gid: number;
 }
 
-/** A service-manager unit (see {@link import('./host.js').UnitSpec}); times in ms. */
-export interface ScenarioUnit {
-  name: string;
-  exec: string;
-  pidfile?: string;
-  port?: number;
-  startTime: number;
-  portDelay: number;
-  stopTime: number;
-  dieAfter?: number;
-  broken: boolean;
-  brokenExit: number;
-  startWaits: boolean;
-  commandTime: number;
+/** A service-manager unit of the scenario: the host's unit, plus whether it runs at t = 0; times in ms. */
+export interface ScenarioUnit extends UnitSpec {
   running: boolean;
-  enabled: boolean;
+  /** Always given by the scenario reader (default false). */
   unkillable: boolean;
 }
 
