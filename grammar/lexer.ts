@@ -81,10 +81,19 @@ export interface IncludeResolver {
   read(path: string): { text: string } | { error: string };
 }
 
+/** What the lexer reads but the parser never sees (§1.3 comments, §2 includes), by file offset. */
+export interface LexTrivia {
+  /** `# …` comments: from the `#` to the end of the line (a trailing CR excluded). */
+  comments: Array<{ fileIndex: number; start: number; end: number }>;
+  /** `include PATTERN`: the keyword's offset, the pattern as written (quotes included) and as read. */
+  includes: Array<{ fileIndex: number; keyword: number; patternStart: number; patternEnd: number; pattern: string }>;
+}
+
 export interface LexResult {
   tokens: MToken[];
   diagnostics: LexDiagnostic[];
   files: SourceFile[];
+  trivia: LexTrivia;
 }
 
 /** Monit's maximum include depth (§2). */
@@ -386,6 +395,9 @@ class Scanner {
   private bestLen = 0;
   private bestOrder = 0;
   private pending: (() => void) | undefined;
+  private readonly trivia: LexTrivia = { comments: [], includes: [] };
+  /** Offset of the `include` keyword whose pattern the include mode is reading. */
+  private includeKeyword = 0;
 
   constructor(
     private readonly controlPath: string,
@@ -417,7 +429,7 @@ class Scanner {
       }
       this.step();
     }
-    return { tokens: this.tokens, diagnostics: this.diagnostics, files: this.files };
+    return { tokens: this.tokens, diagnostics: this.diagnostics, files: this.files, trivia: this.trivia };
   }
 
   /** A URL still open at the end of a file is never returned: Monit then sees no token (§1.11.4). */
@@ -512,6 +524,8 @@ class Scanner {
       // §1.3: a comment runs to the end of the line, but only at the start of a token.
       const nl = s.indexOf('\n', p);
       this.cur.pos = nl === -1 ? s.length : nl;
+      const end = this.cur.pos > p && s.charCodeAt(this.cur.pos - 1) === 0x0d ? this.cur.pos - 1 : this.cur.pos;
+      this.trivia.comments.push({ fileIndex: this.cur.file.index, start: p, end });
       return;
     }
     if (c === 0x5c /* \ */ && !(p + 1 < s.length && isStrChar(s.charCodeAt(p + 1)))) {
@@ -593,7 +607,7 @@ class Scanner {
 
     const kw = KEYWORDS.get(lw);
     if (kw && this.wins(e - p, 40)) this.pending = () => this.emit(kw, p, e);
-    if (lw === 'include' && this.wins(e - p, 41)) this.pending = () => { this.cur.mode = Mode.Include; };
+    if (lw === 'include' && this.wins(e - p, 41)) this.pending = () => { this.includeKeyword = p; this.cur.mode = Mode.Include; };
     if (lw === 'every' && this.wins(e - p, 42)) this.pending = () => { this.emit(T.EVERY, p, e); this.cur.mode = Mode.Every; };
 
     // [a-zA-Z0-9]+"://" starts a URL.
@@ -1113,6 +1127,7 @@ class Scanner {
     }
     this.cur.mode = Mode.Initial;
     this.cur.pos = end;
+    this.trivia.includes.push({ fileIndex: this.cur.file.index, keyword: this.includeKeyword, patternStart: p, patternEnd: end, pattern });
     this.include(pattern, p, end - p);
   }
 

@@ -8,13 +8,13 @@
  */
 import type { IRecognitionException } from 'chevrotain';
 import type { LexDiagnostic, MToken, SourceFile } from '../../grammar/lexer.js';
-import { positionOf } from '../../grammar/lexer.js';
 import type { AllowEntry, Command, Config, Located, Service, Span, Test } from '../config/model.js';
 import { monitProtocolName } from '../config/protocol-names.js';
 import type { Diagnostic } from '../diagnostic.js';
 import type { HostContext } from './host.js';
 import { hostChecks, htpasswdUsers } from './host.js';
 import { ereError } from './regex.js';
+import { offsetSpan } from '../config/span.js';
 
 export interface CheckInput {
   config: Config;
@@ -101,11 +101,6 @@ function fileIndexOf(files: SourceFile[], path: string): number {
   return f ? f.index : 0;
 }
 
-function offsetSpan(file: SourceFile, start: number, end: number): Span {
-  const s = positionOf(file, start);
-  const e = positionOf(file, Math.max(start, end));
-  return { file: file.path, line: s.line, column: s.column, endLine: e.line, endColumn: e.column, startOffset: start, endOffset: end };
-}
 
 /** Maps (file, offset) to a position in Monit's reading order: the sequence number of the next token. */
 function orderIndex(files: SourceFile[], tokens: MToken[]): (fileIndex: number, offset: number) => number {

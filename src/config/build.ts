@@ -8,7 +8,7 @@
  */
 import type { CstElement, CstNode, IToken } from 'chevrotain';
 import type { AddressValue, MToken, SourceFile, UrlValue } from '../../grammar/lexer.js';
-import { positionOf } from '../../grammar/lexer.js';
+import { offsetSpan } from './span.js';
 import {
   DEFAULT_LIMITS,
   type Action,
@@ -109,7 +109,7 @@ class Builder {
         const lf: Config['files'][number] = { path: f.path, text: f.text };
         if (f.includedFrom) {
           const from = this.files[f.includedFrom.fileIndex];
-          if (from) lf.includedFrom = { file: from.path, span: this.offsetSpan(from, f.includedFrom.offset, f.includedFrom.offset + 7) };
+          if (from) lf.includedFrom = { file: from.path, span: offsetSpan(from, f.includedFrom.offset, f.includedFrom.offset + 7) };
         }
         return lf;
       }),
@@ -120,12 +120,6 @@ class Builder {
 
   // -------------------------------------------------------------------------------------------
   // spans
-
-  private offsetSpan(file: SourceFile, start: number, end: number): Span {
-    const s = positionOf(file, start);
-    const e = positionOf(file, Math.max(start, end));
-    return { file: file.path, line: s.line, column: s.column, endLine: e.line, endColumn: e.column, startOffset: start, endOffset: end };
-  }
 
   tokenSpan(t: IToken): Span {
     return isRealToken(t) ? this.spanBetween(t, t) : this.noSpan();

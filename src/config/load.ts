@@ -4,7 +4,7 @@
  * a configuration repository (`--root DIR`).
  */
 import type { IRecognitionException } from 'chevrotain';
-import { lex, type IncludeResolver, type LexDiagnostic, type MToken, type SourceFile } from '../../grammar/lexer.js';
+import { lex, type IncludeResolver, type LexDiagnostic, type LexTrivia, type MToken, type SourceFile } from '../../grammar/lexer.js';
 import { parseStatements } from '../../grammar/parser.js';
 import { ConfigBuilder } from './build.js';
 import { errnoMessage, type Fs } from './fs.js';
@@ -25,6 +25,8 @@ export interface Parsed {
   tokens: MToken[];
   lexDiagnostics: LexDiagnostic[];
   parseErrors: IRecognitionException[];
+  /** Comments and include statements, which are not tokens. */
+  trivia: LexTrivia;
 }
 
 /** Decodes file bytes: UTF-8 when valid, else Latin-1 (Monit reads bytes, so both are accepted). */
@@ -65,5 +67,5 @@ export function parseControlText(path: string, text: string, opts: LoadOptions):
   const lexed = lex(path, text, includeResolver(opts));
   const builder = new ConfigBuilder(lexed.files, lexed.tokens);
   const parseErrors = parseStatements(lexed.tokens, (st) => builder.statement(st));
-  return { config: builder.finish(), files: lexed.files, tokens: lexed.tokens, lexDiagnostics: lexed.diagnostics, parseErrors };
+  return { config: builder.finish(), files: lexed.files, tokens: lexed.tokens, lexDiagnostics: lexed.diagnostics, parseErrors, trivia: lexed.trivia };
 }

@@ -87,7 +87,7 @@ export function lintParsed(parsed: Parsed, checked: CheckResult, opts: LintOptio
   const rules = opts.rules ?? RULES;
   const settings = opts.settings ?? new Map<string, RuleSetting>();
   const config = parsed.config;
-  const trivia = collectTrivia(parsed.files, parsed.tokens);
+  const trivia = collectTrivia(parsed.files, parsed.trivia);
   const model: LintModel = {
     config,
     graph: new DependencyGraph(config.services),

@@ -59,11 +59,11 @@ describe('engine', () => {
   });
 });
 
-describe('trivia (comments and includes between tokens)', () => {
+describe('trivia (comments and includes the lexer records)', () => {
   it('a # inside a quoted value is not a comment; include patterns are found quoted or bare', async () => {
     const { collectTrivia } = await import('../../src/lint/trivia.js');
     const r = lintString('set daemon 30 # poll\ncheck file x with path "/srv/a#b"\n  if failed checksum then alert\ninclude "/etc/monit/conf.d/*.conf"\ninclude /etc/x/*\n');
-    const t = collectTrivia(r.parsed.files, r.parsed.tokens);
+    const t = collectTrivia(r.parsed.files, r.parsed.trivia);
     expect(t.comments.map((c) => `${c.span.line}:${c.span.column} ${c.text}`)).toEqual(['1:15  poll']);
     expect(t.includes.map((i) => `${i.patternSpan.line}:${i.patternSpan.column} ${i.pattern}`)).toEqual(['4:9 /etc/monit/conf.d/*.conf', '5:9 /etc/x/*']);
   });
