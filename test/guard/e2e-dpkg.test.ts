@@ -376,7 +376,7 @@ requiringSuite('guard end to end: dpkg -i and apt-get with the pause strategy', 
       // The same files now come from rpm: the .deb goes first (its prerm stops the daemon).
       await stopMonit(bed);
       run('dpkg', ['--purge', PKG]);
-      dnf = makeRpmRepo(bed, [{ version: 21 }, { version: 22 }, { version: 23 }, { version: 24, failPre: true }, { version: 25 }]);
+      dnf = makeRpmRepo(bed, [{ version: 21 }, { version: 22 }, { version: 23 }, { version: 24, failPre: true }, { version: 25 }, { version: 26 }, { version: 27, failPre: true }, { version: 28 }, { version: 29 }]);
       const r = dnfRun(['install', RPM_BASE, `${PKG}-21`]);
       if (r.status !== 0) throw new Error(`dnf install v21: ${r.stdout}${r.stderr}`);
       await startMonit(bed);
@@ -438,6 +438,76 @@ requiringSuite('guard end to end: dpkg -i and apt-get with the pause strategy', 
       expect(monitPid(bed)).toBeUndefined();
       expect(existsSync(join(STATE_DIR, 'paused'))).toBe(false);
       await startMonit(bed);
+    });
+
+    describe('with the targeted strategy', () => {
+      beforeAll(async () => {
+        const r = run(bin, ['guard', '--manager', 'dnf', '--strategy', 'targeted', '--config', bed.monitrc, '--install']);
+        if (r.status !== 0) throw new Error(`guard --install --manager dnf --strategy targeted: ${r.stderr}`);
+        if (!(await waitFor(() => healthy(bed), 20_000))) throw new Error('Monit is not healthy before the dnf targeted scenarios');
+      });
+
+      it('guarded, dnf upgrade: Monit keeps running, unmonitors only the affected services, and monitors them again on the new checksum', async () => {
+        const log0 = sizeOf(bed.monitLog);
+        const dlog0 = sizeOf(bed.daemonLog);
+        const monitBefore = monitPid(bed);
+        const r = dnfRun(['upgrade', `${PKG}-26`]);
+        expect(r.status, r.stderr).toBe(0);
+        expect(monitPid(bed)).toBe(monitBefore); // never stopped
+        await sleep(3000);
+        const log = textSince(bed.monitLog, log0);
+        expect(log).not.toMatch(/checksum failed|trying to restart|not running|Starting Monit/);
+        expect(log.match(/'dummy_bin' unmonitor on user request/g)?.length, log).toBe(1);
+        expect(log).toMatch(/Reinitializing monit daemon[\s\S]*'dummyd' monitor on user request/);
+        expect(textSince(bed.daemonLog, dlog0)).toBe('stop by=package\nstart by=package\n');
+        expect(healthy(bed)).toBe(true);
+        expect(readFileSync(DAEMON, 'utf8')).toContain('version 26');
+        expect(monitStatus(bed, 'dummy_bin').checksum).toBe(md5(DAEMON));
+        expect(existsSync(join(STATE_DIR, 'paused'))).toBe(false);
+      });
+
+      it('after the targeted dnf upgrade, Monit restarts the daemon when it crashes', async () => {
+        const dlog0 = sizeOf(bed.daemonLog);
+        const pid = readPid(bed.daemonPidfile)!;
+        process.kill(pid, 'SIGKILL');
+        expect(await waitFor(() => { const p = readPid(bed.daemonPidfile); return p !== pid && alive(p); }, 20_000)).toBe(true);
+        expect(textSince(bed.daemonLog, dlog0)).toContain('start by=dummyd');
+        expect(await waitFor(() => healthy(bed), 20_000)).toBe(true);
+      });
+
+      it('guarded, a failing %pre still leaves every service monitored on the old binary', async () => {
+        const monitBefore = monitPid(bed);
+        const r = dnfRun(['upgrade', `${PKG}-27`]);
+        expect(r.status).toBe(1);
+        expect(r.stdout + r.stderr).toContain('%pre fails on purpose');
+        expect(monitPid(bed)).toBe(monitBefore);
+        expect(existsSync(join(STATE_DIR, 'paused'))).toBe(false);
+        expect(await waitFor(() => healthy(bed), 30_000), guardTrace()).toBe(true);
+        expect(readFileSync(DAEMON, 'utf8')).toContain('version 26');
+        expect(monitStatus(bed, 'dummy_bin').checksum).toBe(md5(DAEMON));
+      });
+
+      it('guarded, a service unmonitored before the dnf run stays unmonitored', async () => {
+        run('monit', ['-c', bed.monitrc, 'unmonitor', 'dummyd']);
+        expect(await waitFor(() => monitStatus(bed, 'dummyd').monitoring === 'Not monitored', 10_000)).toBe(true);
+        const r = dnfRun(['upgrade', `${PKG}-28`]);
+        expect(r.status, r.stderr).toBe(0);
+        await sleep(2000);
+        expect(monitStatus(bed, 'dummyd').monitoring).toBe('Not monitored');
+        expect(monitStatus(bed, 'dummy_bin')).toMatchObject({ monitoring: 'Monitored', status: 'OK', checksum: md5(DAEMON) });
+        run('monit', ['-c', bed.monitrc, 'monitor', 'dummyd']);
+        expect(await waitFor(() => healthy(bed), 20_000)).toBe(true);
+      });
+
+      it('guarded, a Monit stopped before a targeted dnf run stays stopped', async () => {
+        await stopMonit(bed);
+        const r = dnfRun(['upgrade', `${PKG}-29`]);
+        expect(r.status, r.stderr).toBe(0);
+        await sleep(2500);
+        expect(monitPid(bed)).toBeUndefined();
+        expect(existsSync(join(STATE_DIR, 'paused'))).toBe(false);
+        await startMonit(bed);
+      });
     });
   });
 });
