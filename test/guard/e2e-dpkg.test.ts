@@ -24,24 +24,10 @@ import { repoRoot } from '../support/corpus.js';
 import { findExecutable, isCI, requireMonit, requiringSuite, warnLoudly } from '../support/monit.js';
 import {
   alive, buildDeb, DAEMON, freeLoopbackPort, healthy, makeAptRepo, makeBed, makeRpmRepo, RPM_BASE, monitPid, monitStatus, PKG, readPid, run, sizeOf, sleep,
-  startMonit, stopMonit, textSince, waitFor, withoutAptHooks, type Bed,
+  startMonit, stopMonit, textSince, waitFor, withoutAptHooks, type Bed, assertNoGuardOnMachine, holdGuardE2eLock, removeStaleDummy, requireGuardTestBed,
 } from './e2e-support.js';
 
 const bin = join(repoRoot, 'bin', 'monitlint');
-
-/** Root, monit, and a machine without a guard of its own (the test installs and removes one at /). */
-function requireTestBed(): string | null {
-  const problems: string[] = [];
-  if (process.getuid?.() !== 0) problems.push('not root: dpkg -i and the guard install need root');
-  if (existsSync(MANIFEST_PATH)) problems.push(`${MANIFEST_PATH} exists: a guard is installed on this machine; the test would replace it`);
-  if (existsSync(join(STATE_DIR, 'paused'))) problems.push(`${STATE_DIR}/paused exists: a guard is paused on this machine`);
-  const monit = requireMonit();
-  if (monit === null) return null;
-  if (problems.length === 0) return monit;
-  if (isCI()) throw new Error(`guard end-to-end test bed: ${problems.join('; ')}`);
-  warnLoudly('guard-e2e', ['The guard end-to-end tests (real dpkg, real Monit) are SKIPPED:', ...problems]);
-  return null;
-}
 
 /** dnf 4, rpmbuild and createrepo_c (Debian packages dnf, rpm, createrepo-c; .ci/run installs them). */
 function requireDnf(): true | null {
@@ -63,14 +49,18 @@ const guardTrace = (): string => {
 
 const md5 = (path: string): string => createHash('md5').update(readFileSync(path)).digest('hex');
 
-requiringSuite('guard end to end: dpkg -i and apt-get with the pause strategy', 'root, monit and dpkg', requireTestBed, () => {
+requiringSuite('guard end to end: dpkg -i and apt-get with the pause strategy', 'root, monit and dpkg', requireGuardTestBed, () => {
   let bed: Bed;
+  let release: () => void = () => {};
   const debs: Record<string, string> = {};
   let installed = false;
   const stateDirExisted = existsSync(STATE_DIR);
 
   beforeAll(async () => {
-    run('dpkg', ['--purge', PKG]); // a leftover of an interrupted earlier run
+    // One guard e2e file at a time: they share the dummy's paths, the helper and its state dir.
+    release = await holdGuardE2eLock();
+    assertNoGuardOnMachine();
+    removeStaleDummy(); // a leftover of an interrupted earlier run
     mkdirSync(STATE_DIR, { recursive: true, mode: 0o700 });
     writeFileSync(join(STATE_DIR, 'trace'), '');
     bed = makeBed(mkdtempSync(join(tmpdir(), 'monitlint-guard-e2e-')), await freeLoopbackPort());
@@ -95,6 +85,7 @@ requiringSuite('guard end to end: dpkg -i and apt-get with the pause strategy', 
     rmSync(bed.dir, { recursive: true, force: true });
     rmSync(join(STATE_DIR, 'trace'), { force: true });
     if (!stateDirExisted) rmSync(STATE_DIR, { recursive: true, force: true });
+    release();
   });
 
   it('unguarded, the same kind of upgrade makes Monit fail the checksum and unmonitor both services', async () => {

@@ -9,11 +9,14 @@
  * mariadb-server does), with pauses that make the daemon down and the binary new for seconds, so
  * an unguarded Monit polling every second reliably sees both.
  */
-import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
+import { spawn, spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { chmodSync, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { MANIFEST_PATH } from '../../src/guard/manifest.js';
+import { STATE_DIR } from '../../src/guard/types.js';
+import { findExecutable, isCI, requireMonit, warnLoudly } from '../support/monit.js';
 
 export const PKG = 'monitlint-e2e-dummy';
 export const PKG_DIR = `/usr/lib/${PKG}`;
@@ -330,4 +333,149 @@ export function makeRpmRepo(bed: Bed, versions: ReadonlyArray<{ version: number;
   mkdirSync(reposd, { recursive: true });
   writeFileSync(join(reposd, 'monitlint-e2e.repo'), `[monitlint-e2e]\nname=monitlint e2e\nbaseurl=file://${repo}\ngpgcheck=0\nenabled=1\n`);
   return ['-y', `--setopt=reposdir=${reposd}`, `--setopt=cachedir=${join(bed.dir, 'dnfcache')}`, '--releasever=12'];
+}
+
+// ---- Shared by the zypper and pacman end-to-end tests (additive) --------------------------------
+
+/** The payload of version `version` (daemon and ctl texts), for package formats built elsewhere. */
+export function packagePayload(bed: Bed, version: number): { daemon: string; ctl: string } {
+  return payload(bed, version);
+}
+
+/**
+ * Holds an exclusive lock between the guard end-to-end test files, which share the dummy package's
+ * paths, the guard's files and its state directory, when vitest runs files in parallel workers. A
+ * child `flock` holds it (another file than the one the developers' outer `flock` holds, or a nested
+ * run would wait for itself); it is released when the returned function runs or this process dies
+ * (the child's stdin closes).
+ */
+export async function holdGuardE2eLock(): Promise<() => void> {
+  const child = spawn('flock', ['/tmp/monitlint-guard-e2e.inner.lock', 'sh', '-c', 'echo locked; read -r _'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  await new Promise<void>((resolve, reject) => {
+    child.once('error', reject);
+    child.once('exit', (code) => reject(new Error(`flock exited ${code} before taking the lock`)));
+    child.stdout.once('data', () => resolve());
+  });
+  return () => {
+    child.stdin.end();
+  };
+}
+
+/** Tools a suite needs; in CI a missing one is an error (issue 6: "where they run here" holds here). */
+export function requireTools(key: string, tools: readonly string[], install: string): true | null {
+  const missing = tools.filter((t) => findExecutable(t) === null);
+  if (missing.length === 0) return true;
+  if (isCI()) throw new Error(`the ${key} end-to-end tests need ${missing.join(', ')} in CI (${install}; .ci/run installs them)`);
+  warnLoudly(`guard-e2e-${key}`, [`${missing.join(', ')} not found: the ${key} end-to-end guard tests are SKIPPED.`, `Debian: ${install} (.ci/run does this in CI).`]);
+  return null;
+}
+
+/**
+ * Root and monit, checked when the file is collected. Whether the machine has a guard of its own
+ * is asked by {@link assertNoGuardOnMachine} only once the file holds the guard e2e lock: in a
+ * full `npm test` another guard e2e file may have its guard installed at / at collection time.
+ */
+export function requireGuardTestBed(): string | null {
+  const monit = requireMonit();
+  if (monit === null) return null;
+  if (process.getuid?.() === 0) return monit;
+  const problem = 'not root: package installs and the guard install need root';
+  if (isCI()) throw new Error(`guard end-to-end test bed: ${problem}`);
+  warnLoudly('guard-e2e', ['The guard end-to-end tests (real package managers, real Monit) are SKIPPED:', problem]);
+  return null;
+}
+
+/** Throws when the machine has a guard installed or paused: the tests would replace or resume it. */
+export function assertNoGuardOnMachine(): void {
+  const problems: string[] = [];
+  if (existsSync(MANIFEST_PATH)) problems.push(`${MANIFEST_PATH} exists: a guard is installed on this machine; the test would replace it (monitlint guard --uninstall removes it)`);
+  if (existsSync(join(STATE_DIR, 'paused'))) problems.push(`${STATE_DIR}/paused exists: a guard is paused on this machine`);
+  if (problems.length > 0) throw new Error(`guard end-to-end test bed: ${problems.join('; ')}`);
+}
+
+/**
+ * Removes what an earlier run killed before its afterAll may have left of the dummy package: the
+ * dpkg and rpm packages of the other guard e2e files, and files no database owns any more (the
+ * pacman runs keep their database in their bed). Without this, pacman and rpm refuse the paths.
+ */
+export function removeStaleDummy(): void {
+  run('dpkg', ['--purge', PKG]);
+  for (const dbpath of [[], ['--dbpath', ZYPPER_RPMDB]]) run('rpm', [...dbpath, '-e', '--nodeps', PKG, RPM_BASE]);
+  if (existsSync(PKG_DIR) && run('dpkg', ['-S', PKG_DIR]).status !== 0 && run('rpm', ['-qf', DAEMON]).status !== 0 && run('rpm', ['--dbpath', ZYPPER_RPMDB, '-qf', DAEMON]).status !== 0) {
+    rmSync(PKG_DIR, { recursive: true, force: true });
+  }
+}
+
+/** The rpm database libzypp 17.25.7 uses at root / on Debian (`rpm --dbpath /var/lib/rpm`, F66). */
+export const ZYPPER_RPMDB = '/var/lib/rpm';
+
+export const md5File = (path: string): string => createHash('md5').update(readFileSync(path)).digest('hex');
+
+/** The helper's decision trace (STATE_DIR/trace), for failure messages. */
+export function guardTraceTail(): string {
+  try {
+    return readFileSync(join(STATE_DIR, 'trace'), 'utf8').split('\n').slice(-40).join('\n');
+  } catch {
+    return '(no trace)';
+  }
+}
+
+export interface PacmanPkgOptions {
+  failPostUpgrade?: boolean;
+}
+
+/**
+ * The dummy package as a pacman package, assembled with bsdtar (makepkg refuses to run as root):
+ * .PKGINFO, .INSTALL and the payload, gzip-compressed. The .INSTALL follows pattern A like the
+ * .deb (pre_upgrade stops the daemon, post_upgrade starts it seconds later), although Arch packages
+ * restart nothing (package-managers.md F78): the point is a daemon down and a binary new for
+ * seconds. Returns the path of `<name>-<version>-1-any.pkg.tar.gz`.
+ */
+export function buildPacmanPkg(bed: Bed, version: number, opts: PacmanPkgOptions = {}): string {
+  const root = join(bed.dir, 'pacbuild', String(version));
+  mkdirSync(join(root, PKG_DIR.slice(1)), { recursive: true });
+  const { daemon, ctl } = payload(bed, version);
+  writeFileSync(join(root, DAEMON.slice(1)), daemon, { mode: 0o755 });
+  writeFileSync(join(root, CTL.slice(1)), ctl, { mode: 0o755 });
+  writeFileSync(
+    join(root, '.PKGINFO'),
+    [`pkgname = ${PKG}`, `pkgbase = ${PKG}`, `pkgver = ${version}-1`, "pkgdesc = dummy daemon for monitlint's guard tests", 'builddate = 1700000000', 'packager = monitlint tests <tests@invalid>', `size = ${daemon.length + ctl.length}`, 'arch = any', ''].join('\n'),
+  );
+  writeFileSync(
+    join(root, '.INSTALL'),
+    `# run by libalpm as: sh -c ". .INSTALL; <function> <new> [<old>]" (F77)
+post_install() { '${CTL}' start; }
+pre_upgrade() { if [ -x '${CTL}' ]; then '${CTL}' stop; sleep 2; fi; }
+post_upgrade() {
+    sleep 2
+    ${opts.failPostUpgrade ? 'echo "post_upgrade fails on purpose" >&2; return 1' : ''}
+    '${CTL}' start
+}
+pre_remove() { '${CTL}' stop; }
+`,
+  );
+  const out = join(bed.dir, `${PKG}-${version}-1-any.pkg.tar.gz`);
+  const r = spawnSync('bsdtar', ['-czf', out, '--uname', 'root', '--gname', 'root', '--uid', '0', '--gid', '0', '.PKGINFO', '.INSTALL', 'usr'], { cwd: root, encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`bsdtar: ${r.stderr}`);
+  return out;
+}
+
+/**
+ * A pacman.conf private to the bed. RootDir stays "/": libalpm runs hooks and install scriptlets
+ * chrooted into RootDir (F70), so from a private root neither the guard's Exec nor the package's
+ * scriptlets could reach the Monit and the daemon of this system. Everything else is the bed's:
+ * database, cache, log, GnuPG dir, lock, and the one HookDir `hookDir` (a HookDir in the file
+ * replaces pacman's default /etc/pacman.d/hooks/, so no hook of the machine runs and none of the
+ * test's is ever written under /etc).
+ */
+export function makePacmanConf(bed: Bed, hookDir: string): string {
+  const base = join(bed.dir, 'pacman');
+  for (const d of ['db', 'cache', 'gnupg']) mkdirSync(join(base, d), { recursive: true });
+  mkdirSync(hookDir, { recursive: true });
+  const conf = join(base, 'pacman.conf');
+  writeFileSync(
+    conf,
+    ['[options]', 'RootDir = /', `DBPath = ${base}/db/`, `CacheDir = ${base}/cache/`, `LogFile = ${base}/pacman.log`, `GPGDir = ${base}/gnupg/`, `HookDir = ${hookDir}/`, 'Architecture = auto', 'SigLevel = Never', 'LocalFileSigLevel = Never', ''].join('\n'),
+  );
+  return conf;
 }
