@@ -141,6 +141,44 @@ requiringSuite('guard end to end: pacman -U', 'root, monit, pacman and bsdtar', 
     expect(hookDirs(conf)).toEqual(['/usr/share/libalpm/hooks/', `${hookDir}/`]);
   });
 
+  it('from a private RootDir pacman runs hooks chrooted: a host Exec path is not found and the transaction goes on (F70)', () => {
+    // Why the bed keeps RootDir "/". A probe hook that would touch a file on this system, and a
+    // package without scriptlets, installed into an empty root.
+    const other = join(bed.dir, 'otherroot');
+    const probeHooks = join(bed.dir, 'probe-hooks');
+    const marker = join(bed.dir, 'probe-hook-ran');
+    const src = join(bed.dir, 'probe-pkg');
+    mkdirSync(join(other, 'db'), { recursive: true });
+    mkdirSync(probeHooks, { recursive: true });
+    mkdirSync(join(src, 'usr/share/monitlint-e2e-probe'), { recursive: true });
+    writeFileSync(join(src, 'usr/share/monitlint-e2e-probe/x'), 'x\n');
+    writeFileSync(join(src, '.PKGINFO'), ['pkgname = monitlint-e2e-probe', 'pkgbase = monitlint-e2e-probe', 'pkgver = 1-1', 'pkgdesc = probe', 'builddate = 1700000000', 'packager = monitlint tests <tests@invalid>', 'size = 2', 'arch = any', ''].join('\n'));
+    const pkg = join(bed.dir, 'monitlint-e2e-probe-1-1-any.pkg.tar.gz');
+    expect(run('bsdtar', ['-czf', pkg, '-C', src, '.PKGINFO', 'usr']).status).toBe(0);
+    writeFileSync(join(probeHooks, 'probe.hook'), `[Trigger]\nOperation = Install\nType = Package\nTarget = *\n\n[Action]\nWhen = PreTransaction\nExec = /usr/bin/touch ${marker}\n`);
+    const probeConf = join(bed.dir, 'pacman', 'probe.conf');
+    const probe = (rootDir: string, db: string, op: string[]): ReturnType<typeof run> => {
+      mkdirSync(db, { recursive: true });
+      writeFileSync(probeConf, readFileSync(conf, 'utf8').replace(/^RootDir = .*$/m, `RootDir = ${rootDir}`).replace(/^DBPath = .*$/m, `DBPath = ${db}/`).replace(/^HookDir = .*$/m, `HookDir = ${probeHooks}/`));
+      return run('pacman', ['--config', probeConf, '--noconfirm', ...op]);
+    };
+    const r = probe(other, join(other, 'db'), ['-U', pkg]);
+    expect(r.status, r.stdout + r.stderr).toBe(0);
+    expect(r.stdout + r.stderr).toContain('call to execv failed (No such file or directory)');
+    expect(existsSync(join(other, 'usr/share/monitlint-e2e-probe/x'))).toBe(true);
+    expect(existsSync(marker)).toBe(false);
+    // The same hook and package on RootDir "/" (so the check above can fail); removed at once.
+    const probeDb = join(bed.dir, 'probe-db');
+    try {
+      const host = probe('/', probeDb, ['-U', pkg]);
+      expect(host.status, host.stdout + host.stderr).toBe(0);
+      expect(existsSync(marker)).toBe(true);
+    } finally {
+      probe('/', probeDb, ['-R', 'monitlint-e2e-probe']);
+    }
+    expect(existsSync('/usr/share/monitlint-e2e-probe')).toBe(false);
+  });
+
   describe('with the pause strategy', () => {
     it('guarded: pacman runs both hooks, Monit takes no action during the transaction and monitors the new binary after it', async () => {
       const log0 = sizeOf(bed.monitLog);
