@@ -8,6 +8,7 @@
  * is observed, not inferred ("a crash after the upgrade is not restarted").
  */
 import type { Config } from '../config/model.js';
+import { cliControlProblem } from '../guard/affected.js';
 import type { Manager } from './plans/plan.js';
 import type { Scenario } from './scenario.js';
 import { simulate } from './simulate.js';
@@ -18,7 +19,7 @@ import type { World } from './packages/world.js';
 export const SWEEP_SCHEMA = 'monitlint-sweep/1';
 
 /** Outcome kinds, most harmful first (the order of the report). */
-export const OUTCOMES = ['monit-start-during', 'double-start', 'restart-limit', 'old-binary', 'down-after', 'unmonitored', 'crash-not-restarted', 'monit-start-noop', 'clean'] as const;
+export const OUTCOMES = ['guard-unusable', 'monit-start-during', 'double-start', 'restart-limit', 'old-binary', 'down-after', 'unmonitored', 'crash-not-restarted', 'monit-start-noop', 'clean'] as const;
 export type OutcomeKind = (typeof OUTCOMES)[number];
 
 /** A config location behind an outcome. */
@@ -142,9 +143,33 @@ function list(names: readonly string[]): string {
   return names.length <= 1 ? names.join('') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1] as string}`;
 }
 
+/** ms the guard's hooks held the package manager back (src/sim/simulate.ts moves the rest of the plan by it). */
+export function hookDelay(t: Timeline): number {
+  const starts = t.entries.filter((e) => e.kind === 'event:guard').map((e) => e.time);
+  const ends = t.entries.filter((e) => e.source === 'guard' && e.kind === 'hook-done').map((e) => e.time);
+  return Math.round(ends.reduce((sum, e, i) => sum + (e - (starts[i] ?? e)), 0) * 1000);
+}
+
+/** The guard's helper could not use Monit's CLI and fell back (src/sim/guard.ts, helper.ts targeted_unmonitor). */
+function guardUnusable(config: Config, t: Timeline): Finding | undefined {
+  const fallback = t.entries.find((e) => e.source === 'guard' && e.kind === 'guard-fallback');
+  if (fallback === undefined) return undefined;
+  const httpd = config.settings.httpd;
+  const why = cliControlProblem(httpd) ?? 'the monit CLI did not answer';
+  const where = httpd?.spans[0];
+  return {
+    kind: 'guard-unusable', services: [],
+    causes: where !== undefined ? [{ file: where.file, line: where.line, column: where.column, what: `set httpd: ${why}` }] : [],
+    title: `guard cannot control Monit: ${why}; the targeted strategy cannot unmonitor anything here, so its helper stops Monit for the whole transaction instead (nothing is supervised meanwhile), and \`monitlint guard --strategy targeted\` refuses this configuration`,
+  };
+}
+
 function classify(config: Config, world: World, t: Timeline, probe: Probe, crashAt: number): Finding[] {
   const out: Finding[] = [];
-  const end = world.end / 1000;
+  const unusable = guardUnusable(config, t);
+  if (unusable !== undefined) out.push(unusable);
+  // The transaction ends later by the time the guard's hooks took.
+  const end = (world.end + hookDelay(t)) / 1000;
   const swap = (world.plan.firstSwap ?? world.end) / 1000;
   const procs = new Set(world.matches.flatMap((m) => m.processes.map((p) => p.service)));
   const unitOf = new Map(world.matches.flatMap((m) => m.processes.map((p) => [p.service, m.unit] as const)));
@@ -256,6 +281,8 @@ function dedupe(fs: Finding[]): Finding[] {
 export function fixFor(kind: OutcomeKind, manager: Manager): string {
   const guard = `monitlint guard --manager ${manager === 'dpkg' ? 'apt' : manager} --install`;
   switch (kind) {
+    case 'guard-unusable':
+      return "give Monit's CLI a way in: `set httpd unixsocket /run/monit.sock` with `allow USER:PASSWORD` (or a port on 127.0.0.1 with an allow entry), or use the pause strategy (`--with-guard pause`, `monitlint guard --strategy pause`)";
     case 'monit-start-during':
       return `pause Monit for the transaction with \`${guard}\` (lint: ML304 service-manager-start)`;
     case 'double-start':

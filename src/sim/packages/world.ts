@@ -5,6 +5,7 @@
  * and the transaction plan as scenario events.
  */
 import type { Config, Service } from '../../config/model.js';
+import type { Strategy } from '../../guard/types.js';
 import { buildPlan, PATTERN_LETTER, type ConffilePolicy, type Manager, type Plan, type PlanPackage, type PlanTimings, type RestartPattern } from '../plans/plan.js';
 import type { Scenario, ScenarioFile, ScenarioProgram, ScenarioUnit } from '../scenario.js';
 import { patternOn, type DaemonProfile, type Distro } from './profiles.js';
@@ -103,8 +104,10 @@ export interface WorldOptions {
   distro: Distro;
   timings?: Partial<PlanTimings>;
   conffiles?: ConffilePolicy;
-  /** Simulate monitlint's guard in the manager's hooks (plan.ts). */
-  guard?: boolean;
+  /** Simulate monitlint's guard with this strategy in the manager's hooks (plan.ts, src/sim/guard.ts). */
+  guard?: Strategy;
+  /** Whether Monit runs when the transaction starts (default true; false: the admin stopped it). */
+  monitRunning?: boolean;
   /** ms after the end of the transaction the simulation goes on (default: sweep.ts decides). */
   until: number;
 }
@@ -211,15 +214,15 @@ export function buildWorld(config: Config, specs: readonly PackageSpec[], o: Wor
 
   const plan = buildPlan({
     manager: o.manager, packages: planPackages, unitTiming: (u) => timing.get(u) ?? { stop: 1000, start: 1000 },
-    ...(o.timings ? { timings: o.timings } : {}), ...(o.conffiles ? { conffiles: o.conffiles } : {}), ...(o.guard === true ? { guard: true } : {}),
+    ...(o.timings ? { timings: o.timings } : {}), ...(o.conffiles ? { conffiles: o.conffiles } : {}), ...(o.guard !== undefined ? { guard: o.guard } : {}),
   });
   const scenario: Scenario = {
-    file: `${o.manager} upgrade of ${specs.map((s) => s.name).join(', ')} (${o.distro.id})${o.guard === true ? ' with the guard' : ''}`,
+    file: `${o.manager} upgrade of ${specs.map((s) => s.name).join(', ')} (${o.distro.id})${o.guard !== undefined ? ` with the ${o.guard} guard` : ''}${o.monitRunning === false ? ', Monit stopped before' : ''}`,
     hostname: 'localhost',
     until: plan.end + o.until,
     warmup: 2,
     epochMs: Date.UTC(2026, 0, 1),
-    monitRunning: true,
+    monitRunning: o.monitRunning ?? true,
     users: new Map([['root', 0]]),
     groups: new Map([['root', 0]]),
     files: [...files.values()],

@@ -9,6 +9,7 @@
  * has already stopped or started the daemon by then. The host still decides what each step
  * really does (a `start` of an active unit is a no-op, a `try-restart` of a stopped one too).
  */
+import type { Strategy } from '../../guard/types.js';
 import type { ScenarioEvent } from '../scenario.js';
 
 /** The package managers with a plan. `dpkg` is `dpkg -i` without apt's hooks (F16). */
@@ -105,11 +106,12 @@ export interface PlanOptions {
   /** Time of the first step, ms (default 0). */
   at?: number;
   /**
-   * Simulate the guard of package-managers.md §3 installed in the manager's hooks: Monit is
-   * stopped (state saved) at the pause hook and started again at the resume hook, where the
-   * spec's examples put them (§4.2, §6.2, §7.2, §8.2, §9.2, §10.2, §11.2).
+   * Simulate monitlint's guard with this strategy installed in the manager's hooks, where the
+   * emitters (src/guard/emitters) put them: the helper's `pause` at the pre hook and `resume` at
+   * the post hook (§4.2, §6.2, §7.2, §8.2, §9.2, §10.2, §11.2). What the helper does is simulated
+   * against the daemon (src/sim/guard.ts), not written into the plan.
    */
-  guard?: boolean;
+  guard?: Strategy;
 }
 
 /** A built plan: the events, and when the front end's last step ran (the end of the transaction). */
@@ -126,12 +128,12 @@ export interface Plan {
 class Cursor {
   readonly events: ScenarioEvent[] = [];
   firstSwap: number | undefined;
-  constructor(public t: number, readonly tm: PlanTimings, readonly unitTiming: UnitTiming, readonly guarded = false) {}
+  constructor(public t: number, readonly tm: PlanTimings, readonly unitTiming: UnitTiming, readonly strategy: Strategy | undefined = undefined) {}
 
-  /** The guard's pause (stop Monit) or resume (start it again), when a guard is simulated. */
+  /** The hook that runs the guard helper with `pause` or `resume`, when a guard is simulated. */
   guard(what: 'pause' | 'resume', hook: string): void {
-    if (!this.guarded) return;
-    this.push({ at: this.t, line: 0, source: 'guard', do: what === 'pause' ? 'monit-stop' : 'monit-start', label: `monit-pkg-guard ${what} in ${hook}` });
+    if (this.strategy === undefined) return;
+    this.push({ at: this.t, line: 0, source: 'guard', do: 'guard', op: what, strategy: this.strategy, label: `${hook} runs monit-pkg-guard ${what} (strategy ${this.strategy})` });
   }
 
   private push(ev: ScenarioEvent): void {
@@ -235,7 +237,7 @@ const LEFTOVERS: Record<'deb' | 'rpm' | 'pacman' | 'apk', Leftovers> = {
 /** Builds the plan of one transaction upgrading `packages` (in the order given). */
 export function buildPlan(o: PlanOptions): Plan {
   const tm: PlanTimings = { ...DEFAULT_TIMINGS[o.manager], ...o.timings };
-  const c = new Cursor(o.at ?? 0, tm, o.unitTiming, o.guard === true);
+  const c = new Cursor(o.at ?? 0, tm, o.unitTiming, o.guard);
   const conf = o.conffiles ?? 'edited';
   switch (o.manager) {
     case 'apt': case 'dpkg':
