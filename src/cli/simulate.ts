@@ -21,7 +21,9 @@ import { buildWorld, specFromProfile, type PackageSpec } from '../sim/packages/w
 import { MANAGERS, type ConffilePolicy, type Manager } from '../sim/plans/plan.js';
 import { parseScenario, ScenarioError } from '../sim/scenario.js';
 import { simulate } from '../sim/simulate.js';
-import { pollOf, runPhase, sweep } from '../sim/sweep.js';
+import { guardEffect } from '../sim/guard.js';
+import { pollOf, runPhase, sweep, type SweepResult } from '../sim/sweep.js';
+import { STRATEGIES, type Strategy } from '../guard/types.js';
 import type { Timeline } from '../sim/timeline.js';
 import { colourLevel } from './color.js';
 import { EXIT } from './exit.js';
@@ -43,7 +45,7 @@ interface SimulateCliOptions {
   phase?: string;
   step: string;
   conffiles: ConffilePolicy;
-  withGuard?: boolean;
+  withGuard?: boolean | string;
   host?: boolean;
   format: 'text' | 'json';
   color?: boolean;
@@ -66,7 +68,7 @@ export function registerSimulate(program: Command, io: Io, setCode: (code: numbe
     .option('--step <seconds>', 'distance between two phases of the sweep', '0.1')
     .addOption(new Option('--conffiles <policy>', "what the admin did to the package's configuration files").choices(['untouched', 'edited', 'edited-take-new']).default('edited'))
     .option('--host', 'read --package NAME from this host\'s package database (dpkg-query, rpm -q) instead of a built-in profile')
-    .option('--with-guard', "simulate monitlint's guard in the manager's hooks (Monit paused for the transaction), to see what it fixes")
+    .option('--with-guard [strategy]', `simulate monitlint's guard in the manager's hooks with this strategy (${STRATEGIES.join(' or ')}; bare: pause, the guard's default) and show which outcome classes it removes`)
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
     .option('--color', 'force colours')
     .option('--no-color', 'no colours')
@@ -175,18 +177,29 @@ function runPackages(cfg: Config, opts: SimulateCliOptions, phase: number | unde
     }
   }
 
-  const world = buildWorld(cfg, specs, { manager, distro, conffiles: opts.conffiles, until: 0, ...(opts.withGuard === true ? { guard: true } : {}) });
-  const total = phase !== undefined ? 1 : Math.max(1, Math.round(pollOf(cfg) / step));
+  let strategy: Strategy | undefined;
+  if (opts.withGuard === true) strategy = 'pause'; // the guard's own default (monitlint guard --strategy)
+  else if (typeof opts.withGuard === 'string') {
+    if (!(STRATEGIES as readonly string[]).includes(opts.withGuard)) return fail(io, `--with-guard: unknown strategy '${opts.withGuard}' (expected one of: ${STRATEGIES.join(', ')})`);
+    strategy = opts.withGuard as Strategy;
+  }
+  const base = { manager, distro, conffiles: opts.conffiles, until: 0 };
+  const world = buildWorld(cfg, specs, { ...base, ...(strategy !== undefined ? { guard: strategy } : {}) });
+  const total = (phase !== undefined ? 1 : Math.max(1, Math.round(pollOf(cfg) / step))) * (strategy !== undefined ? 2 : 1);
   // A progress indicator on a terminal only, for sweeps that take a while.
   const tty = process.stderr.isTTY === true && opts.format === 'text' && total >= 100;
-  const result = sweep(cfg, world, {
+  let done0 = 0;
+  const run = (w: typeof world): SweepResult => sweep(cfg, w, {
     step,
     ...(phase !== undefined ? { phases: [phase] } : {}),
-    ...(tty ? { onProgress: (done: number, n: number) => { if (done % 20 === 0 || done === n) io.stderr(`\rsimulating phase ${done}/${n}${done === n ? '\r\x1b[K' : ''}`); } } : {}),
+    ...(tty ? { onProgress: (done: number, n: number) => { const d = done0 + done; if (d % 20 === 0 || done === n) io.stderr(`\rsimulating phase ${d}/${total}${d >= total ? '\r\x1b[K' : ''}`); if (done === n) done0 += n; } } : {}),
   });
+  // With a guard, the same transaction without it first: what the guard removes is the difference.
+  const unguarded = strategy !== undefined ? run(buildWorld(cfg, specs, base)) : undefined;
+  const result = run(world);
   const timelines = new Map<number, Timeline>();
   for (const k of result.classes) if (!timelines.has(k.representative)) timelines.set(k.representative, runPhase(cfg, world, k.representative).timeline);
-  const input = { result, matches: world.matches, timelines, files: cfg.files };
+  const input = { result, matches: world.matches, timelines, files: cfg.files, ...(strategy !== undefined && unguarded !== undefined ? { guard: guardEffect(strategy, unguarded, result) } : {}) };
   io.stdout(opts.format === 'json' ? formatSweepJson(input) : formatSweepText(input, { color }));
   return result.harmful ? EXIT.findings : EXIT.ok;
 }
