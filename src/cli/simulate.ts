@@ -18,7 +18,7 @@ import { formatTimelineJson, formatTimelineText } from '../report/timeline-repor
 import { PackageFileError } from '../sim/packages/package-file.js';
 import { DEFAULT_DISTRO, DISTROS, findDistro, findProfile, PROFILES } from '../sim/packages/profiles.js';
 import { buildWorld, specFromProfile, type PackageSpec } from '../sim/packages/world.js';
-import { MANAGERS, type ConffilePolicy, type Manager } from '../sim/plans/plan.js';
+import { failureProblem, FAILURES, MANAGERS, type ConffilePolicy, type Manager, type PlanFailure } from '../sim/plans/plan.js';
 import { parseScenario, ScenarioError } from '../sim/scenario.js';
 import { simulate } from '../sim/simulate.js';
 import { guardEffect } from '../sim/guard.js';
@@ -46,6 +46,7 @@ interface SimulateCliOptions {
   step: string;
   conffiles: ConffilePolicy;
   withGuard?: boolean | string;
+  fail?: PlanFailure;
   host?: boolean;
   format: 'text' | 'json';
   color?: boolean;
@@ -69,6 +70,7 @@ export function registerSimulate(program: Command, io: Io, setCode: (code: numbe
     .addOption(new Option('--conffiles <policy>', "what the admin did to the package's configuration files").choices(['untouched', 'edited', 'edited-take-new']).default('edited'))
     .option('--host', 'read --package NAME from this host\'s package database (dpkg-query, rpm -q) instead of a built-in profile')
     .option('--with-guard [strategy]', `simulate monitlint's guard in the manager's hooks with this strategy (${STRATEGIES.join(' or ')}; bare: pause, the guard's default) and show which outcome classes it removes`)
+    .addOption(new Option('--fail <what>', 'make the transaction go wrong (see README "simulate --with-guard")').choices([...FAILURES]))
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
     .option('--color', 'force colours')
     .option('--no-color', 'no colours')
@@ -183,7 +185,11 @@ function runPackages(cfg: Config, opts: SimulateCliOptions, phase: number | unde
     if (!(STRATEGIES as readonly string[]).includes(opts.withGuard)) return fail(io, `--with-guard: unknown strategy '${opts.withGuard}' (expected one of: ${STRATEGIES.join(', ')})`);
     strategy = opts.withGuard as Strategy;
   }
-  const base = { manager, distro, conffiles: opts.conffiles, until: 0 };
+  if (opts.fail !== undefined) {
+    const problem = failureProblem(manager, opts.fail);
+    if (problem !== undefined) return fail(io, problem);
+  }
+  const base = { manager, distro, conffiles: opts.conffiles, until: 0, ...(opts.fail !== undefined ? { failure: opts.fail } : {}) };
   const world = buildWorld(cfg, specs, { ...base, ...(strategy !== undefined ? { guard: strategy } : {}) });
   const total = (phase !== undefined ? 1 : Math.max(1, Math.round(pollOf(cfg) / step))) * (strategy !== undefined ? 2 : 1);
   // A progress indicator on a terminal only, for sweeps that take a while.

@@ -28,6 +28,11 @@ function pct(share: number): string {
   return `${(share * 100).toFixed(share < 0.1 && share > 0 ? 1 : 0)}%`;
 }
 
+/** "12% of phases", or where a class shows only at the extra phases next to the transaction's steps. */
+function phasesText(share: number): string {
+  return share > 0 ? `${pct(share)} of phases` : 'only at the extra phases next to the transaction steps';
+}
+
 /**
  * The guard's section (`simulate --with-guard`): the unguarded harmful classes it removes, those
  * it does not remove, and those it introduces (a strategy that cannot work here, issue 6 item 4).
@@ -35,9 +40,9 @@ function pct(share: number): string {
 function guardText(g: GuardEffect, c: InstanceType<typeof Chalk>): string[] {
   const out = [c.bold(`guard removes (strategy ${g.strategy}; the same transaction without the guard against with it):`)];
   if (g.removes.length === 0) out.push(`  removes: nothing${g.harmfulBefore ? '' : ' (no phase was harmful without it)'}`);
-  for (const k of g.removes) out.push(c.green(`  removes: ${k.title} (was ${pct(k.before)} of phases)`));
-  for (const k of g.remains.filter((x) => x.before > 0)) out.push(c.red(`  does not remove: ${k.title} (${pct(k.after)} of phases; ${pct(k.before)} without the guard)`));
-  for (const k of g.remains.filter((x) => x.before === 0)) out.push(c.red(`  introduces: ${k.title} (${pct(k.after)} of phases)`));
+  for (const k of g.removes) out.push(c.green(`  removes: ${k.title} (was ${phasesText(k.before)})`));
+  for (const k of g.remains.filter((x) => x.unguarded)) out.push(c.red(`  does not remove: ${k.title} (${phasesText(k.after)}; ${phasesText(k.before)} without the guard)`));
+  for (const k of g.remains.filter((x) => !x.unguarded)) out.push(c.red(`  introduces: ${k.title} (${phasesText(k.after)})`));
   if (g.remains.length === 0) out.push(c.green('  harmful classes left with the guard: none'));
   return out;
 }

@@ -239,6 +239,8 @@ export interface GuardEffectClass {
   /** Share of phases (0–1) without the guard, and with it (0 when the guard removes it). */
   before: number;
   after: number;
+  /** Whether the unguarded sweep shows the class at all (also only at the extra phases next to the steps). */
+  unguarded: boolean;
 }
 
 /**
@@ -269,8 +271,8 @@ export function guardEffect(strategy: Strategy, before: { harmful: boolean; clas
   const stillThere = new Set(harmfulKinds(after.classes).map((c) => c.kind));
   return {
     strategy,
-    removes: harmfulKinds(before.classes).filter((c) => !stillThere.has(c.kind)).map((c) => ({ kind: c.kind, title: c.title, before: c.share, after: 0 })),
-    remains: harmfulKinds(after.classes).map((c) => ({ kind: c.kind, title: c.title, before: shareOf(before.classes, c.kind), after: c.share })),
+    removes: harmfulKinds(before.classes).filter((c) => !stillThere.has(c.kind)).map((c) => ({ kind: c.kind, title: c.title, before: c.share, after: 0, unguarded: true })),
+    remains: harmfulKinds(after.classes).map((c) => ({ kind: c.kind, title: c.title, before: shareOf(before.classes, c.kind), after: c.share, unguarded: before.classes.some((b) => b.kind === c.kind) })),
     harmfulBefore: before.harmful,
     harmfulAfter: after.harmful,
   };

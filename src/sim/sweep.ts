@@ -168,8 +168,10 @@ function classify(config: Config, world: World, t: Timeline, probe: Probe, crash
   const out: Finding[] = [];
   const unusable = guardUnusable(config, t);
   if (unusable !== undefined) out.push(unusable);
-  // The transaction ends later by the time the guard's hooks took.
-  const end = (world.end + hookDelay(t)) / 1000;
+  // The transaction ends where the guard gives Monit back (its resume hook, or the watchdog's
+  // resume after a manager that died), else later by the time the guard's hooks took.
+  const resume = t.entries.filter((e) => e.kind === 'event:guard' && /\bop=resume\b/.test(e.detail)).pop();
+  const end = resume !== undefined ? resume.time : (world.end + hookDelay(t)) / 1000;
   const swap = (world.plan.firstSwap ?? world.end) / 1000;
   const procs = new Set(world.matches.flatMap((m) => m.processes.map((p) => p.service)));
   const unitOf = new Map(world.matches.flatMap((m) => m.processes.map((p) => [p.service, m.unit] as const)));
@@ -182,7 +184,7 @@ function classify(config: Config, world: World, t: Timeline, probe: Probe, crash
   };
 
   // Monit starts (or stops and starts) the daemon while the package manager is at work.
-  const during = monit.filter((e) => e.service !== undefined && procs.has(e.service) && (e.kind === 'start' || e.kind === 'restart' || e.kind === 'stop') && e.time >= 0 && e.time <= end);
+  const during = monit.filter((e) => e.service !== undefined && procs.has(e.service) && (e.kind === 'start' || e.kind === 'restart' || e.kind === 'stop') && e.time >= 0 && (resume !== undefined ? e.time < end : e.time <= end));
   // A start program that finds the unit already starting does nothing (systemctl start joins the job).
   const noop = (e: TimelineEntry): boolean => e.kind === 'start' && t.entries.some((h) => h.source === 'host' && h.kind === 'unit-start-noop' && Math.abs(h.time - e.time) < 1e-6 && h.service === unitOf.get(e.service ?? ''));
   const harmless = during.filter((e) => e.kind !== 'stop' && (e.kind === 'restart' ? during.some((x) => x.service === e.service && x.kind === 'start' && x.time === e.time && noop(x)) : noop(e)));

@@ -6,7 +6,7 @@
  */
 import type { Config, Service } from '../../config/model.js';
 import type { Strategy } from '../../guard/types.js';
-import { buildPlan, PATTERN_LETTER, type ConffilePolicy, type Manager, type Plan, type PlanPackage, type PlanTimings, type RestartPattern } from '../plans/plan.js';
+import { buildPlan, PATTERN_LETTER, type ConffilePolicy, type Manager, type Plan, type PlanFailure, type PlanPackage, type PlanTimings, type RestartPattern } from '../plans/plan.js';
 import type { Scenario, ScenarioFile, ScenarioProgram, ScenarioUnit } from '../scenario.js';
 import { patternOn, type DaemonProfile, type Distro } from './profiles.js';
 
@@ -106,6 +106,8 @@ export interface WorldOptions {
   conffiles?: ConffilePolicy;
   /** Simulate monitlint's guard with this strategy in the manager's hooks (plan.ts, src/sim/guard.ts). */
   guard?: Strategy;
+  /** A transaction that goes wrong (plan.ts FAILURES). */
+  failure?: PlanFailure;
   /** Whether Monit runs when the transaction starts (default true; false: the admin stopped it). */
   monitRunning?: boolean;
   /** ms after the end of the transaction the simulation goes on (default: sweep.ts decides). */
@@ -215,9 +217,10 @@ export function buildWorld(config: Config, specs: readonly PackageSpec[], o: Wor
   const plan = buildPlan({
     manager: o.manager, packages: planPackages, unitTiming: (u) => timing.get(u) ?? { stop: 1000, start: 1000 },
     ...(o.timings ? { timings: o.timings } : {}), ...(o.conffiles ? { conffiles: o.conffiles } : {}), ...(o.guard !== undefined ? { guard: o.guard } : {}),
+    ...(o.failure !== undefined ? { failure: o.failure } : {}),
   });
   const scenario: Scenario = {
-    file: `${o.manager} upgrade of ${specs.map((s) => s.name).join(', ')} (${o.distro.id})${o.guard !== undefined ? ` with the ${o.guard} guard` : ''}${o.monitRunning === false ? ', Monit stopped before' : ''}`,
+    file: `${o.manager} upgrade of ${specs.map((s) => s.name).join(', ')} (${o.distro.id})${o.guard !== undefined ? ` with the ${o.guard} guard` : ''}${o.failure !== undefined ? `, failing (${o.failure})` : ''}${o.monitRunning === false ? ', Monit stopped before' : ''}`,
     hostname: 'localhost',
     until: plan.end + o.until,
     warmup: 2,
