@@ -106,6 +106,11 @@ describe('maintainer scripts → restart pattern', () => {
     expect(patternOfScripts('rpm', { postuninstall: 'systemctl try-restart mysqld.service >/dev/null 2>&1 || :\n' })).toEqual({ pattern: 'restart', units: ['mysqld'] });
     expect(patternOfScripts('deb', { postinst: '# invoke-rc.d x restart\necho hi\n' })).toEqual({ pattern: 'none', units: [] });
   });
+
+  it('reads a control script the package calls by its path, but not a service manager called by path', () => {
+    expect(patternOfScripts('deb', { preinst: "if [ \"$1\" = upgrade ]; then '/usr/lib/foo/ctl' stop; sleep 2; fi\n", postinst: '/usr/lib/foo/ctl start\n' })).toEqual({ pattern: 'stop-start', units: ['ctl'] });
+    expect([...scanScript('/bin/systemctl stop mysqld.service\n/usr/sbin/service nginx stop\n').actions.keys()]).toEqual(['mysqld', 'nginx']);
+  });
 });
 
 /** A config watching testd the way samples/mysql.monitrc watches mysqld. */

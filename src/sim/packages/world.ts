@@ -151,7 +151,9 @@ export function buildWorld(config: Config, specs: readonly PackageSpec[], o: Wor
       }
       m.unit ??= processes.filter((s) => m.processes.some((p) => p.service === s.name.value)).map((s) => unitNamedBy(s, d.units)).find((u) => u !== undefined) ?? d.units[0];
       // The daemon's binary as the config knows it (a `check file` on one of its paths), else the family's first.
-      m.exec = d.binaries.find((b) => m.files.some((f) => f.path === b)) ?? d.binaries[0];
+      // Without one in the usual places, an executable the package ships that the config checks.
+      const shippedExec = m.files.find((f) => spec.packages.some((p) => ((p.meta?.get(f.path)?.mode ?? 0) & 0o111) !== 0))?.path;
+      m.exec = d.binaries.find((b) => m.files.some((f) => f.path === b)) ?? (d.binaries.length === 0 ? shippedExec : undefined) ?? d.binaries[0];
       const proc = processes.find((s) => s.name.value === m.processes[0]?.service);
       const port = proc?.tests.flatMap((t) => (t.kind === 'port' && t.connection.port !== undefined ? [t.connection.port.value] : []))[0] ?? d.port;
       if (m.unit !== undefined && m.exec !== undefined) {
