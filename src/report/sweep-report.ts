@@ -38,7 +38,7 @@ function phasesText(share: number): string {
  * it does not remove, and those it introduces (a strategy that cannot work here, issue 6 item 4).
  */
 function guardText(g: GuardEffect, c: InstanceType<typeof Chalk>): string[] {
-  const out = [c.bold(`guard removes (strategy ${g.strategy}; the same transaction without the guard against with it):`)];
+  const out = [c.bold(`guard removes (strategy ${g.strategy}), against the same transaction without the guard:`)];
   if (g.removes.length === 0) out.push(`  removes: nothing${g.harmfulBefore ? '' : ' (no phase was harmful without it)'}`);
   for (const k of g.removes) out.push(c.green(`  removes: ${k.title} (was ${phasesText(k.before)})`));
   for (const k of g.remains.filter((x) => x.unguarded)) out.push(c.red(`  does not remove: ${k.title} (${phasesText(k.after)}; ${phasesText(k.before)} without the guard)`));

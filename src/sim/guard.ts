@@ -3,7 +3,8 @@
  * for `simulate --with-guard STRATEGY`. Each step mirrors a function of the shell script, and
  * every step that touches Monit goes through the simulated daemon as the script goes through the
  * real one: `monit status NAME` / `monit summary` (§7.2, answered only by a running daemon with
- * httpd), `monit unmonitor|monitor NAME` (§7.3, queued and applied at the next, immediate pass),
+ * httpd), `monit unmonitor|monitor NAME` (§7.3: only queued; the request wakes a sleeping daemon, whose
+ * next pass applies it first, §1.3/§1.4, while a pass under way applies it once it ends),
  * `monit reload` (§7.4, re-baselines checksums, §5.3), and stopping/starting the daemon
  * (`monit quit` and a new `monit`, which save and restore the state file, §6.5–§6.7). Nothing here
  * edits an outcome: the helper's waits take simulated time, and the package manager waits for the
@@ -11,8 +12,9 @@
  *
  * The helper's markers live on the virtual host under the same /run directory as the real ones,
  * so a second pause (dpkg's hooks under apt, F17) and a resume without a pause (apk, F81) are the
- * no-ops they are on a real host. The watchdog and the owner binding are not simulated: every
- * simulated transaction reaches its resume hook.
+ * no-ops they are on a real host. The owner binding is not simulated; the watchdog is, as the plan
+ * puts it (plan.ts, WATCHDOG_MS): when the manager dies without its post hook (`--fail killed`,
+ * apt's F9), a resume runs within the watchdog's one-second poll of its owner.
  */
 import type { Config } from '../config/model.js';
 import { affectedServices } from '../guard/affected.js';

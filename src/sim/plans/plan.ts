@@ -445,14 +445,30 @@ function rpmCore(c: Cursor, pkgs: readonly PlanPackage[], conf: ConffilePolicy, 
       c.script(`${p.name}: %pre (new, $1=2) FAILS (exit 1): the element fails, the old version stays (F29)`);
       continue;
     }
-    c.script(`${p.name}: %pre (new, $1=2)`);
+    rpmPre(c, p, '%pre (new, $1=2)');
     c.swap(p, 'rename', `${p.name}: rpm renames the new files over the old (F2)`, conf, LEFTOVERS.rpm);
-    c.script(c.fails('post-script') ? `${p.name}: %post (new, $1=2) FAILS (exit 1): only a warning, the upgrade goes on (F29)` : `${p.name}: %post (new, $1=2)`);
+    rpmPost(c, p, '%post (new, $1=2)');
     done.push(p);
   }
   rpmCleanup(c, done);
   for (const p of done) c.script(`${p.name}: %posttrans (new)`);
   if (triggers) rpmTriggers(c, done);
+}
+
+/**
+ * The new %pre and %post. RPM packaging normally restarts in %postun or at the end (patterns
+ * B–D), but a package file whose %pre stops its daemon and whose %post starts it (pattern A, as
+ * the end-to-end tests' dummy package does) is played as written.
+ */
+function rpmPre(c: Cursor, p: PlanPackage, slot: string): void {
+  if (p.pattern === 'stop-start' && p.units.length > 0) for (const u of p.units) c.stop(u, `${p.name}: ${slot} stops ${u}`);
+  else c.script(`${p.name}: ${slot}`);
+}
+
+function rpmPost(c: Cursor, p: PlanPackage, slot: string): void {
+  if (c.fails('post-script')) c.script(`${p.name}: ${slot} FAILS (exit 1) before its service step: only a warning, the upgrade goes on (F29)`);
+  else if (p.pattern === 'stop-start' && p.units.length > 0) for (const u of p.units) c.start(u, `${p.name}: ${slot} starts ${u}`);
+  else c.script(`${p.name}: ${slot}`);
 }
 
 /** %preun / %postun of the old packages: the place of pattern B and D on RPM (F32, F38). */
@@ -511,9 +527,9 @@ function zypperPlan(c: Cursor, pkgs: readonly PlanPackage[], conf: ConffilePolic
       aborted = true;
       break;
     }
-    c.script(`${p.name}: %pre (new)`);
+    rpmPre(c, p, '%pre (new)');
     c.swap(p, 'rename', `${p.name}: rpm renames the new files over the old (F2)`, conf, LEFTOVERS.rpm);
-    c.script(c.fails('post-script') ? `${p.name}: %post (new) FAILS (exit 1): only a warning (F29)` : `${p.name}: %post (new)`);
+    rpmPost(c, p, '%post (new)');
     rpmCleanup(c, [p]);
     done.push(p);
   }
