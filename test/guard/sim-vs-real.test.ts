@@ -15,7 +15,7 @@
  * Every process started is stopped by its pid; the guard is uninstalled at the end.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -101,7 +101,7 @@ requiringSuite('simulate --with-guard agrees with real transactions', 'root, mon
     run('dpkg', ['--purge', PKG]);
     mkdirSync(STATE_DIR, { recursive: true, mode: 0o700 });
     bed = makeBed(mkdtempSync(join(tmpdir(), 'monitlint-sim-vs-real-')), await freeLoopbackPort());
-    for (const v of [1, 2, 3, 4, 6]) debs[v] = buildDeb(bed, v);
+    for (const v of [1, 2, 3, 4, 6, 7]) debs[v] = buildDeb(bed, v);
     debs[5] = buildDeb(bed, 5, { failPostinst: true });
     const r = run('dpkg', ['-i', debs[1]!]);
     if (r.status !== 0) throw new Error(`dpkg -i v1: ${r.stderr}`);
@@ -178,15 +178,40 @@ requiringSuite('simulate --with-guard agrees with real transactions', 'root, mon
     await compare('dpkg -i, pause, failing postinst', { guard: 'pause', manager: 'dpkg', pkgFile: debs[5]!, fail: 'post-script', upgrade: () => run('dpkg', ['-i', debs[5]!]) });
   }, 120_000);
 
+  let aptOptions: string[] = [];
+  const aptInstall = (version: number, extra: string[] = []): ReturnType<typeof run> =>
+    run('apt-get', [...aptOptions, ...extra, '-y', '--allow-downgrades', '--no-install-recommends', 'install', `${PKG}=${version}`], { DEBIAN_FRONTEND: 'noninteractive' });
+
   it('apt-get with the pause guard', async () => {
-    const aptOptions = makeAptRepo(bed, [debs[6]!]);
+    aptOptions = makeAptRepo(bed, [debs[6]!, debs[7]!]);
     const u = run('apt-get', [...aptOptions, 'update']);
     expect(u.status, u.stderr).toBe(0);
-    await compare('apt-get, pause', {
-      guard: 'pause', manager: 'apt', pkgFile: debs[6]!,
-      upgrade: () => run('apt-get', [...aptOptions, '-y', '--allow-downgrades', '--no-install-recommends', 'install', `${PKG}=6`], { DEBIAN_FRONTEND: 'noninteractive' }),
-    });
+    await compare('apt-get, pause', { guard: 'pause', manager: 'apt', pkgFile: debs[6]!, upgrade: () => aptInstall(6) });
   }, 120_000);
+
+  it('apt-get with the pause guard, and a Pre-Install-Pkgs item after it that fails (F9): no Post-Invoke, the watchdog resumes', async () => {
+    let r: ReturnType<typeof run> | undefined;
+    // An item appended on the command line comes after every apt.conf.d item, the guard's included.
+    await compare('apt-get, pause, later Pre-Install-Pkgs fails', {
+      guard: 'pause', manager: 'apt', pkgFile: debs[7]!, fail: 'pre-hook',
+      upgrade: () => (r = aptInstall(7, ['-o', 'DPkg::Pre-Install-Pkgs::=/bin/false'])),
+    });
+    expect(r?.status).toBe(100);
+    expect(readFileSync(DAEMON, 'utf8')).toContain('version 6'); // dpkg never ran
+  }, 120_000);
+
+  it('targeted where Monit has no CLI: the real guard refuses to generate it, the simulation shows a failing class, not a pass', () => {
+    const conf = join(bed.dir, 'monitrc-no-httpd');
+    writeFileSync(conf, readFileSync(bed.monitrc, 'utf8').replace(/^set httpd.*\n.*allow.*\n/m, ''), { mode: 0o600 });
+    const g = run(bin, ['guard', '--manager', 'apt', '--strategy', 'targeted', '--config', conf, '--print']);
+    expect(g.status).toBe(2);
+    expect(g.stderr).toMatch(/--strategy targeted refused: the configuration has no 'set httpd'/);
+    const s = run(bin, ['simulate', '--config', conf, '--package-file', debs[4]!, '--manager', 'dpkg', '--with-guard', 'targeted']);
+    expect(s.status).toBe(1);
+    expect(s.stdout).toMatch(/^1\. guard cannot control Monit: the configuration has no 'set httpd'/m);
+    expect(s.stdout).toMatch(/^  introduces: guard cannot control Monit/m);
+    matrix.push(`${'targeted, no httpd'.padEnd(40)} real: guard refuses (exit ${String(g.status)}) | sim: guard-unusable, exit ${String(s.status)} | agree`);
+  });
 
   it('dpkg -i with the targeted guard', async () => {
     const r = run(bin, ['guard', '--manager', 'apt', '--strategy', 'targeted', '--config', bed.monitrc, '--install']);
