@@ -47,6 +47,7 @@ interface SimulateCliOptions {
   conffiles: ConffilePolicy;
   withGuard?: boolean | string;
   fail?: PlanFailure;
+  monitStopped?: boolean;
   host?: boolean;
   format: 'text' | 'json';
   color?: boolean;
@@ -70,6 +71,7 @@ export function registerSimulate(program: Command, io: Io, setCode: (code: numbe
     .addOption(new Option('--conffiles <policy>', "what the admin did to the package's configuration files").choices(['untouched', 'edited', 'edited-take-new']).default('edited'))
     .option('--host', 'read --package NAME from this host\'s package database (dpkg-query, rpm -q) instead of a built-in profile')
     .option('--with-guard [strategy]', `simulate monitlint's guard in the manager's hooks with this strategy (${STRATEGIES.join(' or ')}; bare: pause, the guard's default) and show which outcome classes it removes`)
+    .option('--monit-stopped', 'Monit is not running when the transaction starts (the admin stopped it): a guard must leave it stopped')
     .addOption(new Option('--fail <what>', 'make the transaction go wrong (see README "simulate --with-guard")').choices([...FAILURES]))
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
     .option('--color', 'force colours')
@@ -189,7 +191,7 @@ function runPackages(cfg: Config, opts: SimulateCliOptions, phase: number | unde
     const problem = failureProblem(manager, opts.fail);
     if (problem !== undefined) return fail(io, problem);
   }
-  const base = { manager, distro, conffiles: opts.conffiles, until: 0, ...(opts.fail !== undefined ? { failure: opts.fail } : {}) };
+  const base = { manager, distro, conffiles: opts.conffiles, until: 0, ...(opts.fail !== undefined ? { failure: opts.fail } : {}), ...(opts.monitStopped === true ? { monitRunning: false } : {}) };
   const world = buildWorld(cfg, specs, { ...base, ...(strategy !== undefined ? { guard: strategy } : {}) });
   const total = (phase !== undefined ? 1 : Math.max(1, Math.round(pollOf(cfg) / step))) * (strategy !== undefined ? 2 : 1);
   // A progress indicator on a terminal only, for sweeps that take a while.

@@ -19,7 +19,7 @@ import type { World } from './packages/world.js';
 export const SWEEP_SCHEMA = 'monitlint-sweep/1';
 
 /** Outcome kinds, most harmful first (the order of the report). */
-export const OUTCOMES = ['guard-unusable', 'monit-start-during', 'double-start', 'restart-limit', 'old-binary', 'down-after', 'unmonitored', 'crash-not-restarted', 'monit-start-noop', 'clean'] as const;
+export const OUTCOMES = ['guard-unusable', 'monit-start-during', 'double-start', 'restart-limit', 'old-binary', 'down-after', 'unmonitored', 'crash-not-restarted', 'monit-stopped', 'monit-start-noop', 'clean'] as const;
 export type OutcomeKind = (typeof OUTCOMES)[number];
 
 /** A config location behind an outcome. */
@@ -253,6 +253,10 @@ function classify(config: Config, world: World, t: Timeline, probe: Probe, crash
       kind: 'unmonitored', services: unmonitored, causes,
       title: `${list(unmonitored)} end unmonitored${crashed && !restarted ? '; a crash after the upgrade is not restarted' : ''}`,
     });
+  } else if (crashed && !restarted && !t.entries.some((e) => e.source === 'monit' && e.kind === 'daemon-start')) {
+    // Monit was stopped before the transaction (--monit-stopped) and nothing started it: the
+    // admin's choice, which a guard must respect (issue 6), not something the upgrade did.
+    out.push({ kind: 'monit-stopped', services: [...procs], causes: [], title: `Monit was stopped before the transaction and stays stopped: a crash of ${list([...procs])} after the upgrade is not restarted` });
   } else if (crashed && !restarted) {
     const skipped = monit.filter((e) => e.kind === 'skip' && e.service !== undefined && procs.has(e.service) && e.time >= crashAt / 1000);
     const causes: Cause[] = [];
@@ -301,6 +305,8 @@ export function fixFor(kind: OutcomeKind, manager: Manager): string {
       return `\`${guard}\`: Monit is paused for the transaction and re-takes the checksum baseline when it resumes (lint: ML301 checksum-race, ML302 metadata-race, ML303 depends-on-unmonitor). \`then alert\` alone is not enough while the daemon \`depends on\` the file: Monit skips it as long as the file's test fails`;
     case 'crash-not-restarted':
       return `\`${guard}\` (the baseline is re-taken when Monit resumes), or drop the \`depends on\` of the daemon on its binary's check (lint: ML303)`;
+    case 'monit-stopped':
+      return 'none needed: Monit was stopped on purpose; start it again when you want supervision';
     case 'monit-start-noop':
       return `harmless here; \`${guard}\` keeps Monit quiet during the transaction`;
     case 'clean':
@@ -380,7 +386,7 @@ export function sweep(config: Config, world: World, o: SweepOptions = {}): Sweep
     }
     const title = [...g.titles].sort((a, b) => b[1] - a[1])[0]?.[0] ?? kind;
     classes.push({
-      kind, title, harmful: kind !== 'clean' && kind !== 'monit-start-noop', phases: g.phases.length, share: g.phases.length / phases.length, ranges: rs,
+      kind, title, harmful: kind !== 'clean' && kind !== 'monit-start-noop' && kind !== 'monit-stopped', phases: g.phases.length, share: g.phases.length / phases.length, ranges: rs,
       ...(g.phases.length === 0 ? { between: g.extra } : {}),
       causes: g.causes.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || (a.column ?? 0) - (b.column ?? 0)),
       fix: fixFor(kind, world.manager), representative,

@@ -11,7 +11,8 @@
  *   resume (without a guard: up to 3 s after the transaction);
  * - monitored: the services monitored afterwards;
  * - checksumOk: the binary's checksum test passes against the new binary afterwards;
- * - crashRestarted: a crash of the daemon after the upgrade is restarted by Monit.
+ * - crashRestarted: a crash of the daemon after the upgrade is restarted by Monit;
+ * - monitUp: Monit runs afterwards (one that was stopped before must stay stopped).
  * Every process started is stopped by its pid; the guard is uninstalled at the end.
  */
 import { createHash } from 'node:crypto';
@@ -25,7 +26,7 @@ import type { Timeline } from '../../src/sim/timeline.js';
 import { repoRoot } from '../support/corpus.js';
 import { findExecutable, isCI, requireMonit, requiringSuite, warnLoudly } from '../support/monit.js';
 import {
-  alive, buildDeb, CTL, DAEMON, freeLoopbackPort, healthy, makeAptRepo, makeBed, makeRpmRepo, monitStatus, PKG, readPid, RPM_BASE, run, sizeOf, sleep,
+  alive, buildDeb, CTL, DAEMON, freeLoopbackPort, healthy, makeAptRepo, makeBed, makeRpmRepo, monitPid, monitStatus, PKG, readPid, RPM_BASE, run, sizeOf, sleep,
   startMonit, stopMonit, textSince, waitFor, type Bed,
 } from './e2e-support.js';
 
@@ -38,6 +39,8 @@ interface Facts {
   monitored: string[];
   checksumOk: boolean;
   crashRestarted: boolean;
+  /** Monit runs afterwards (a Monit stopped before must stay stopped). */
+  monitUp: boolean;
 }
 
 function requireTestBed(): string | null {
@@ -67,11 +70,15 @@ function simFacts(t: Timeline, transactionEnd: number): Facts {
   const own = t.entries.filter((e) => e.source === 'monit' && SERVICES.includes(e.service ?? '') && ['failed', 'start', 'stop', 'restart'].includes(e.kind));
   const crash = t.entries.find((e) => e.kind === 'event:kill' && / crashes/.test(e.detail));
   const final = (n: string): Timeline['services'][number] | undefined => t.services.find((s) => s.name === n);
+  const lifecycle = t.entries.filter((e) => e.source === 'monit' && (e.kind === 'daemon-start' || e.kind === 'daemon-stop'));
+  const monitUp = lifecycle.length > 0 && lifecycle[lifecycle.length - 1]!.kind === 'daemon-start';
+  const monitored = (n: string): boolean => monitUp && final(n) !== undefined && final(n)?.monitor !== 'not';
   return {
     acted: own.some((e) => e.time >= 0 && e.time < until),
-    monitored: SERVICES.filter((n) => final(n)?.monitor !== 'not'),
-    checksumOk: final('dummy_bin')?.monitor !== 'not' && final('dummy_bin')?.status === 0,
+    monitored: SERVICES.filter(monitored),
+    checksumOk: monitored('dummy_bin') && final('dummy_bin')?.status === 0,
     crashRestarted: crash !== undefined && own.some((e) => e.service === 'dummyd' && (e.kind === 'start' || e.kind === 'restart') && e.time > crash.time),
+    monitUp,
   };
 }
 
@@ -81,8 +88,8 @@ interface SimResult {
   perPhase: Array<{ phase: number; facts: Facts }>;
 }
 
-function simulateWith(bed: Bed, pkgFile: string, manager: string, guard: string | undefined, fail?: string): SimResult {
-  const r = run(bin, ['simulate', '--config', bed.monitrc, '--package-file', pkgFile, '--manager', manager, ...(guard !== undefined ? ['--with-guard', guard] : []), ...(fail !== undefined ? ['--fail', fail] : []), '--format', 'json']);
+function simulateWith(bed: Bed, pkgFile: string, manager: string, guard: string | undefined, fail?: string, monitStopped?: boolean): SimResult {
+  const r = run(bin, ['simulate', '--config', bed.monitrc, '--package-file', pkgFile, '--manager', manager, ...(guard !== undefined ? ['--with-guard', guard] : []), ...(fail !== undefined ? ['--fail', fail] : []), ...(monitStopped === true ? ['--monit-stopped'] : []), '--format', 'json']);
   if (r.status !== 0 && r.status !== 1) throw new Error(`simulate exited ${String(r.status)}: ${r.stderr}`);
   const doc = JSON.parse(r.stdout) as { transactionEnd: number; classes: Array<{ kind: string; share: number }>; timelines: Timeline[] };
   return { status: r.status, classes: doc.classes.map((c) => ({ kind: c.kind, share: c.share })), perPhase: doc.timelines.map((t) => ({ phase: t.phase, facts: simFacts(t, doc.transactionEnd) })) };
@@ -101,7 +108,7 @@ requiringSuite('simulate --with-guard agrees with real transactions', 'root, mon
     run('dpkg', ['--purge', PKG]);
     mkdirSync(STATE_DIR, { recursive: true, mode: 0o700 });
     bed = makeBed(mkdtempSync(join(tmpdir(), 'monitlint-sim-vs-real-')), await freeLoopbackPort());
-    for (const v of [1, 2, 3, 4, 6, 7]) debs[v] = buildDeb(bed, v);
+    for (const v of [1, 2, 3, 4, 6, 7, 8]) debs[v] = buildDeb(bed, v);
     debs[5] = buildDeb(bed, 5, { failPostinst: true });
     const r = run('dpkg', ['-i', debs[1]!]);
     if (r.status !== 0) throw new Error(`dpkg -i v1: ${r.stderr}`);
@@ -132,8 +139,9 @@ requiringSuite('simulate --with-guard agrees with real transactions', 'root, mon
   }
 
   /** Runs the real upgrade and reduces it to its facts. */
-  async function realFacts(guarded: boolean, upgrade: () => ReturnType<typeof run>): Promise<Facts & { status: number | null; out: string }> {
+  async function realFacts(guarded: boolean, upgrade: () => ReturnType<typeof run>, monitStopped = false): Promise<Facts & { status: number | null; out: string }> {
     await recover();
+    if (monitStopped) await stopMonit(bed);
     const log0 = sizeOf(bed.monitLog);
     const r = upgrade();
     await sleep(3000);
@@ -142,24 +150,26 @@ requiringSuite('simulate --with-guard agrees with real transactions', 'root, mon
     const marks = [...log.matchAll(/Starting Monit|Reinitializing monit daemon/g)];
     const during = guarded && marks.length > 0 ? log.slice(0, marks[marks.length - 1]!.index) : log;
     const state = Object.fromEntries(SERVICES.map((s) => [s, monitStatus(bed, s)]));
+    const monitUp = monitPid(bed) !== undefined;
     const monitored = SERVICES.filter((s) => ['Monitored', 'Initializing', 'Waiting'].includes(state[s]!.monitoring));
     const checksumOk = monitored.includes('dummy_bin') && state.dummy_bin!.status === 'OK' && state.dummy_bin!.checksum === md5(DAEMON);
     // A crash after the upgrade: Monit (1 s polls) restarts it within a few seconds, or never.
     const pid = readPid(bed.daemonPidfile);
     if (alive(pid)) process.kill(pid!, 'SIGKILL');
     const crashRestarted = await waitFor(() => { const p = readPid(bed.daemonPidfile); return p !== pid && alive(p); }, 8_000);
-    return { acted: OWN_ACTION.test(during), monitored, checksumOk, crashRestarted, status: r.status, out: `${r.stdout}${r.stderr}\n--- monit log ---\n${log}` };
+    return { acted: OWN_ACTION.test(during), monitored, checksumOk, crashRestarted, monitUp, status: r.status, out: `${r.stdout}${r.stderr}\n--- monit log ---\n${log}` };
   }
 
-  async function compare(name: string, o: { guard?: 'pause' | 'targeted'; manager: 'dpkg' | 'apt' | 'dnf'; pkgFile: string; fail?: string; upgrade: () => ReturnType<typeof run> }): Promise<void> {
-    const real = await realFacts(o.guard !== undefined, o.upgrade);
-    const sim = simulateWith(bed, o.pkgFile, o.manager, o.guard, o.fail);
-    const want = { acted: real.acted, monitored: real.monitored, checksumOk: real.checksumOk, crashRestarted: real.crashRestarted };
+  async function compare(name: string, o: { guard?: 'pause' | 'targeted'; manager: 'dpkg' | 'apt' | 'dnf'; pkgFile: string; fail?: string; monitStopped?: boolean; upgrade: () => ReturnType<typeof run> }): Promise<void> {
+    const real = await realFacts(o.guard !== undefined, o.upgrade, o.monitStopped);
+    const sim = simulateWith(bed, o.pkgFile, o.manager, o.guard, o.fail, o.monitStopped);
+    const want: Facts = { acted: real.acted, monitored: real.monitored, checksumOk: real.checksumOk, crashRestarted: real.crashRestarted, monitUp: real.monitUp };
     const agree = sim.perPhase.every((p) => JSON.stringify(p.facts) === JSON.stringify(want));
     matrix.push(`${name.padEnd(40)} real ${JSON.stringify(want)} | sim classes ${sim.classes.map((c) => `${c.kind} ${(c.share * 100).toFixed(0)}%`).join(', ')} | ${agree ? 'agree' : 'DISAGREE'}`);
     for (const p of sim.perPhase) expect(p.facts, `${name}: simulated phase ${p.phase} s vs the real run\n${real.out}`).toEqual(want);
     // The exit code follows the same verdict: harmful (1) exactly when the real run went wrong.
-    const harmful = want.acted || want.monitored.length < SERVICES.length || !want.checksumOk || !want.crashRestarted;
+    // (A Monit stopped on purpose that stays stopped is the admin's choice, not harm.)
+    const harmful = want.monitUp && (want.acted || want.monitored.length < SERVICES.length || !want.checksumOk || !want.crashRestarted);
     expect(sim.status, name).toBe(harmful ? 1 : 0);
   }
 
@@ -213,19 +223,23 @@ requiringSuite('simulate --with-guard agrees with real transactions', 'root, mon
     matrix.push(`${'targeted, no httpd'.padEnd(40)} real: guard refuses (exit ${String(g.status)}) | sim: guard-unusable, exit ${String(s.status)} | agree`);
   });
 
+  it('dpkg -i with the pause guard, Monit stopped before: it stays stopped', async () => {
+    await compare('dpkg -i, pause, Monit stopped before', { guard: 'pause', manager: 'dpkg', pkgFile: debs[8]!, monitStopped: true, upgrade: () => run('dpkg', ['-i', debs[8]!]) });
+  }, 120_000);
+
   it('dpkg -i with the targeted guard', async () => {
     const r = run(bin, ['guard', '--manager', 'apt', '--strategy', 'targeted', '--config', bed.monitrc, '--install']);
     expect(r.status, r.stderr).toBe(0);
     await compare('dpkg -i, targeted', { guard: 'targeted', manager: 'dpkg', pkgFile: debs[4]!, upgrade: () => run('dpkg', ['-i', debs[4]!]) });
   }, 180_000);
 
-  it('dnf 4, unguarded and with the pause guard', async () => {
+  it('dnf 4: unguarded, pause, pause with a failing %pre, targeted', async () => {
     const un = run(bin, ['guard', '--uninstall']);
     expect(un.status, un.stderr).toBe(0);
     installed = false;
     await stopMonit(bed);
     run('dpkg', ['--purge', PKG]);
-    const dnf = makeRpmRepo(bed, [{ version: 21 }, { version: 22 }, { version: 23 }]);
+    const dnf = makeRpmRepo(bed, [{ version: 21 }, { version: 22 }, { version: 23 }, { version: 24, failPre: true }, { version: 25 }]);
     const rpm = (v: number): string => join(bed.dir, 'rpmrepo', `${PKG}-${v}-1.noarch.rpm`);
     const i = run('dnf', [...dnf, 'install', RPM_BASE, `${PKG}-21`]);
     expect(i.status, i.stdout + i.stderr).toBe(0);
@@ -236,5 +250,13 @@ requiringSuite('simulate --with-guard agrees with real transactions', 'root, mon
     expect(g.status, g.stderr).toBe(0);
     installed = true;
     await compare('dnf upgrade, pause', { guard: 'pause', manager: 'dnf', pkgFile: rpm(23), upgrade: () => run('dnf', [...dnf, 'upgrade', `${PKG}-23`]) });
-  }, 300_000);
+    // A failing %pre: the element fails, the old version stays, dnf exits 1 and still calls transaction() (F29, F47).
+    let r: ReturnType<typeof run> | undefined;
+    await compare('dnf upgrade, pause, failing %pre', { guard: 'pause', manager: 'dnf', pkgFile: rpm(24), fail: 'pre-script', upgrade: () => (r = run('dnf', [...dnf, 'upgrade', `${PKG}-24`])) });
+    expect(r?.status).toBe(1);
+    expect(readFileSync(DAEMON, 'utf8')).toContain('version 23');
+    const t = run(bin, ['guard', '--manager', 'dnf', '--strategy', 'targeted', '--config', bed.monitrc, '--install']);
+    expect(t.status, t.stderr).toBe(0);
+    await compare('dnf upgrade, targeted', { guard: 'targeted', manager: 'dnf', pkgFile: rpm(25), upgrade: () => run('dnf', [...dnf, 'upgrade', `${PKG}-25`]) });
+  }, 400_000);
 });

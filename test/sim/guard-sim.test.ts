@@ -91,6 +91,8 @@ describe('strategies', () => {
       const { w, cfg } = world(MYSQL, 'apt', { guard, monitRunning: false });
       const t = runPhase(cfg, w, 3).timeline;
       expect(t.entries.some((e) => e.source === 'monit' && e.kind === 'daemon-start')).toBe(false);
+      const r = sweep(cfg, w);
+      expect(r.classes.map((c) => [c.kind, c.harmful])).toEqual([['monit-stopped', false]]);
       expect(t.entries.filter((e) => e.kind === 'guard').map((e) => e.detail)).toEqual([
         'monit-pkg-guard pause: Monit is not running (or could not be stopped); nothing paused',
         'monit-pkg-guard resume: not paused by the guard; Monit is left as it is',
