@@ -90,6 +90,8 @@ function runSimulate(opts: SimulateCliOptions, io: Io): number {
   const packageMode = (opts.package?.length ?? 0) > 0 || (opts.packageFile?.length ?? 0) > 0;
   if (opts.scenario !== undefined && packageMode) return fail(io, '--scenario cannot be combined with --package or --package-file');
   if (opts.scenario === undefined && !packageMode) return fail(io, 'simulate needs --package NAME, --package-file FILE or --scenario FILE');
+  // A scenario writes its own events (a `guard` event runs the helper, README "Scenario format").
+  if (opts.scenario !== undefined && (opts.withGuard !== undefined || opts.fail !== undefined || opts.monitStopped === true)) return fail(io, '--with-guard, --fail and --monit-stopped apply to --package and --package-file; a scenario states its own events');
   const phase = opts.phase === undefined ? undefined : Number(opts.phase);
   if (phase !== undefined && (!Number.isFinite(phase) || phase < 0)) return fail(io, `--phase must be a number of seconds ≥ 0, got '${opts.phase ?? ''}'`);
   const config = opts.config ?? DEFAULT_CONFIGS.find((f) => existsSync(f));

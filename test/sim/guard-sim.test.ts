@@ -14,7 +14,7 @@ import { failureProblem, WATCHDOG_MS, type Manager, type PlanFailure } from '../
 import { runPhase, sweep } from '../../src/sim/sweep.js';
 import type { Timeline } from '../../src/sim/timeline.js';
 import { repoRoot } from '../support/corpus.js';
-import { configFrom } from './sim-support.js';
+import { configFrom, run } from './sim-support.js';
 
 const MYSQL = readFileSync(join(repoRoot, 'samples', 'mysql.monitrc'), 'utf8');
 const NO_HTTPD = MYSQL.replace(/^set httpd.*\n\s*allow.*\n/m, '');
@@ -149,5 +149,30 @@ describe('failure paths', () => {
 
   it.each([['zypper', 'pre-hook'], ['pacman', 'pre-hook'], ['apk', 'pre-script']] as Array<[Manager, PlanFailure]>)('%s --fail %s is refused: the spec records no such case', (m, f) => {
     expect(failureProblem(m, f)).toMatch(/^--fail /);
+  });
+});
+
+describe('a guard event in a scenario', () => {
+  it('runs the helper; the events after it wait until it returns', () => {
+    const yaml = [
+      'version: 1', 'until: 120',
+      'files:', '  /usr/sbin/mysqld: { content: "v1", mode: "0755" }',
+      'units:', '  mysqld: { exec: /usr/sbin/mysqld, pidfile: /var/run/mysqld/mysqld.pid, port: 3306, start_time: 2, stop_time: 0.5 }',
+      'events:',
+      '  - { at: 0, do: guard, op: pause, strategy: targeted }',
+      '  - { at: 0, do: stop, unit: mysqld }',
+      '  - { at: 5, do: replace, path: /usr/sbin/mysqld, content: "v2" }',
+      '  - { at: 10, do: start, unit: mysqld }',
+      '  - { at: 15, do: guard, op: resume, strategy: targeted }',
+      '',
+    ].join('\n');
+    const t = run(MYSQL, yaml, 3);
+    const done = t.entries.find((e) => e.kind === 'hook-done')?.time ?? Infinity;
+    const stop = t.entries.find((e) => e.kind === 'event:stop')?.time ?? -1;
+    expect(done).toBeGreaterThan(0);
+    expect(stop).toBe(done);
+    // Unmonitored before the stop, monitored again after the reload: Monit never acted on its own.
+    expect(t.entries.filter((e) => e.source === 'monit' && ['failed', 'start', 'restart'].includes(e.kind))).toEqual([]);
+    expect(t.services.filter((s) => s.type !== 'system').map((s) => [s.name, s.monitor])).toEqual([['mysql_bin', 'yes'], ['mysqld', 'yes']]);
   });
 });
