@@ -18,10 +18,12 @@ import { formatTimelineJson, formatTimelineText } from '../report/timeline-repor
 import { PackageFileError } from '../sim/packages/package-file.js';
 import { DEFAULT_DISTRO, DISTROS, findDistro, findProfile, PROFILES } from '../sim/packages/profiles.js';
 import { buildWorld, specFromProfile, type PackageSpec } from '../sim/packages/world.js';
-import { MANAGERS, type ConffilePolicy, type Manager } from '../sim/plans/plan.js';
+import { failureProblem, FAILURES, MANAGERS, type ConffilePolicy, type Manager, type PlanFailure } from '../sim/plans/plan.js';
 import { parseScenario, ScenarioError } from '../sim/scenario.js';
 import { simulate } from '../sim/simulate.js';
-import { pollOf, runPhase, sweep } from '../sim/sweep.js';
+import { guardEffect } from '../sim/guard.js';
+import { pollOf, runPhase, sweep, type SweepResult } from '../sim/sweep.js';
+import { STRATEGIES, type Strategy } from '../guard/types.js';
 import type { Timeline } from '../sim/timeline.js';
 import { colourLevel } from './color.js';
 import { EXIT } from './exit.js';
@@ -43,7 +45,9 @@ interface SimulateCliOptions {
   phase?: string;
   step: string;
   conffiles: ConffilePolicy;
-  withGuard?: boolean;
+  withGuard?: boolean | string;
+  fail?: PlanFailure;
+  monitStopped?: boolean;
   host?: boolean;
   format: 'text' | 'json';
   color?: boolean;
@@ -66,7 +70,9 @@ export function registerSimulate(program: Command, io: Io, setCode: (code: numbe
     .option('--step <seconds>', 'distance between two phases of the sweep', '0.1')
     .addOption(new Option('--conffiles <policy>', "what the admin did to the package's configuration files").choices(['untouched', 'edited', 'edited-take-new']).default('edited'))
     .option('--host', 'read --package NAME from this host\'s package database (dpkg-query, rpm -q) instead of a built-in profile')
-    .option('--with-guard', "simulate monitlint's guard in the manager's hooks (Monit paused for the transaction), to see what it fixes")
+    .option('--with-guard [strategy]', `simulate monitlint's guard in the manager's hooks with this strategy (${STRATEGIES.join(' or ')}; bare: pause, the guard's default) and show which outcome classes it removes`)
+    .option('--monit-stopped', 'Monit is not running when the transaction starts (the admin stopped it): a guard must leave it stopped')
+    .addOption(new Option('--fail <what>', 'make the transaction go wrong (see README "simulate --with-guard")').choices([...FAILURES]))
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
     .option('--color', 'force colours')
     .option('--no-color', 'no colours')
@@ -84,6 +90,8 @@ function runSimulate(opts: SimulateCliOptions, io: Io): number {
   const packageMode = (opts.package?.length ?? 0) > 0 || (opts.packageFile?.length ?? 0) > 0;
   if (opts.scenario !== undefined && packageMode) return fail(io, '--scenario cannot be combined with --package or --package-file');
   if (opts.scenario === undefined && !packageMode) return fail(io, 'simulate needs --package NAME, --package-file FILE or --scenario FILE');
+  // A scenario writes its own events (a `guard` event runs the helper, README "Scenario format").
+  if (opts.scenario !== undefined && (opts.withGuard !== undefined || opts.fail !== undefined || opts.monitStopped === true)) return fail(io, '--with-guard, --fail and --monit-stopped apply to --package and --package-file; a scenario states its own events');
   const phase = opts.phase === undefined ? undefined : Number(opts.phase);
   if (phase !== undefined && (!Number.isFinite(phase) || phase < 0)) return fail(io, `--phase must be a number of seconds ≥ 0, got '${opts.phase ?? ''}'`);
   const config = opts.config ?? DEFAULT_CONFIGS.find((f) => existsSync(f));
@@ -175,18 +183,33 @@ function runPackages(cfg: Config, opts: SimulateCliOptions, phase: number | unde
     }
   }
 
-  const world = buildWorld(cfg, specs, { manager, distro, conffiles: opts.conffiles, until: 0, ...(opts.withGuard === true ? { guard: true } : {}) });
-  const total = phase !== undefined ? 1 : Math.max(1, Math.round(pollOf(cfg) / step));
+  let strategy: Strategy | undefined;
+  if (opts.withGuard === true) strategy = 'pause'; // the guard's own default (monitlint guard --strategy)
+  else if (typeof opts.withGuard === 'string') {
+    if (!(STRATEGIES as readonly string[]).includes(opts.withGuard)) return fail(io, `--with-guard: unknown strategy '${opts.withGuard}' (expected one of: ${STRATEGIES.join(', ')})`);
+    strategy = opts.withGuard as Strategy;
+  }
+  if (opts.fail !== undefined) {
+    const problem = failureProblem(manager, opts.fail);
+    if (problem !== undefined) return fail(io, problem);
+  }
+  const base = { manager, distro, conffiles: opts.conffiles, until: 0, ...(opts.fail !== undefined ? { failure: opts.fail } : {}), ...(opts.monitStopped === true ? { monitRunning: false } : {}) };
+  const world = buildWorld(cfg, specs, { ...base, ...(strategy !== undefined ? { guard: strategy } : {}) });
+  const total = (phase !== undefined ? 1 : Math.max(1, Math.round(pollOf(cfg) / step))) * (strategy !== undefined ? 2 : 1);
   // A progress indicator on a terminal only, for sweeps that take a while.
   const tty = process.stderr.isTTY === true && opts.format === 'text' && total >= 100;
-  const result = sweep(cfg, world, {
+  let done0 = 0;
+  const run = (w: typeof world): SweepResult => sweep(cfg, w, {
     step,
     ...(phase !== undefined ? { phases: [phase] } : {}),
-    ...(tty ? { onProgress: (done: number, n: number) => { if (done % 20 === 0 || done === n) io.stderr(`\rsimulating phase ${done}/${n}${done === n ? '\r\x1b[K' : ''}`); } } : {}),
+    ...(tty ? { onProgress: (done: number, n: number) => { const d = done0 + done; if (d % 20 === 0 || done === n) io.stderr(`\rsimulating phase ${d}/${total}${d >= total ? '\r\x1b[K' : ''}`); if (done === n) done0 += n; } } : {}),
   });
+  // With a guard, the same transaction without it first: what the guard removes is the difference.
+  const unguarded = strategy !== undefined ? run(buildWorld(cfg, specs, base)) : undefined;
+  const result = run(world);
   const timelines = new Map<number, Timeline>();
   for (const k of result.classes) if (!timelines.has(k.representative)) timelines.set(k.representative, runPhase(cfg, world, k.representative).timeline);
-  const input = { result, matches: world.matches, timelines, files: cfg.files };
+  const input = { result, matches: world.matches, timelines, files: cfg.files, ...(strategy !== undefined && unguarded !== undefined ? { guard: guardEffect(strategy, unguarded, result) } : {}) };
   io.stdout(opts.format === 'json' ? formatSweepJson(input) : formatSweepText(input, { color }));
   return result.harmful ? EXIT.findings : EXIT.ok;
 }

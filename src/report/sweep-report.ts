@@ -6,6 +6,7 @@
  */
 import { Chalk } from 'chalk';
 import type { LoadedFile } from '../config/model.js';
+import type { GuardEffect } from '../sim/guard.js';
 import type { Match } from '../sim/packages/world.js';
 import type { SweepResult } from '../sim/sweep.js';
 import type { Timeline } from '../sim/timeline.js';
@@ -19,6 +20,31 @@ export interface SweepReportInput {
   timelines: Map<number, Timeline>;
   /** The control file and its includes, for quoting lines. */
   files: readonly LoadedFile[];
+  /** With `--with-guard`: what the guard changes against the same transaction without it. */
+  guard?: GuardEffect;
+}
+
+function pct(share: number): string {
+  return `${(share * 100).toFixed(share < 0.1 && share > 0 ? 1 : 0)}%`;
+}
+
+/** "12% of phases", or where a class shows only at the extra phases next to the transaction's steps. */
+function phasesText(share: number): string {
+  return share > 0 ? `${pct(share)} of phases` : 'only at the extra phases next to the transaction steps';
+}
+
+/**
+ * The guard's section (`simulate --with-guard`): the unguarded harmful classes it removes, those
+ * it does not remove, and those it introduces (a strategy that cannot work here, issue 6 item 4).
+ */
+function guardText(g: GuardEffect, c: InstanceType<typeof Chalk>): string[] {
+  const out = [c.bold(`guard removes (strategy ${g.strategy}), against the same transaction without the guard:`)];
+  if (g.removes.length === 0) out.push(`  removes: nothing${g.harmfulBefore ? '' : ' (no phase was harmful without it)'}`);
+  for (const k of g.removes) out.push(c.green(`  removes: ${k.title} (was ${phasesText(k.before)})`));
+  for (const k of g.remains.filter((x) => x.unguarded)) out.push(c.red(`  does not remove: ${k.title} (${phasesText(k.after)}; ${phasesText(k.before)} without the guard)`));
+  for (const k of g.remains.filter((x) => !x.unguarded)) out.push(c.red(`  introduces: ${k.title} (${phasesText(k.after)})`));
+  if (g.remains.length === 0) out.push(c.green('  harmful classes left with the guard: none'));
+  return out;
 }
 
 function fmt(n: number): string {
@@ -66,6 +92,10 @@ export function formatSweepText(i: SweepReportInput, opts: { color: boolean }): 
     }
     if (k.fix !== '') out.push(`     fix: ${k.fix}`);
   });
+  if (i.guard !== undefined) {
+    out.push('');
+    out.push(...guardText(i.guard, c));
+  }
   const shown = new Set<number>();
   for (const k of r.classes) {
     if (shown.has(k.representative)) continue;
@@ -93,6 +123,7 @@ function harmfulShare(r: SweepResult): string {
 export function formatSweepJson(i: SweepReportInput): string {
   const doc = {
     ...i.result,
+    ...(i.guard !== undefined ? { guard: i.guard } : {}),
     packages: i.matches.map((m) => ({ name: m.spec.name, source: m.spec.source, pattern: m.spec.pattern, unit: m.unit ?? null, processes: m.processes, files: m.files })),
     timelines: [...i.timelines.values()],
   };

@@ -206,7 +206,28 @@ export class MonitDaemon {
 
   get httpd(): boolean {
     const h = this.o.config.settings.httpd;
-    return h !== undefined && (h.port !== undefined || h.unixSocket !== undefined);
+    // Without an `allow` entry Monit 5.33 does not start its HTTP interface at all (observed:
+    // "monit httpd not started since no connections are allowed"), so the CLI cannot reach it.
+    return h !== undefined && (h.port !== undefined || h.unixSocket !== undefined) && h.allow.length > 0;
+  }
+
+  /** ms: when the daemon last (re)read its control file (start or reload); `monit status` shows the uptime since. */
+  since = 0;
+
+  /**
+   * `monit status [NAME]` as the CLI sees it (§7.2): exit 1 without a daemon or without httpd;
+   * otherwise the service's "monitoring status" line and the daemon's uptime. Queries change
+   * nothing in the daemon, so they leave no timeline entry.
+   */
+  status(name?: string): { exit: number; monitoring?: string; uptimeMs?: number } {
+    if (!this.running || !this.httpd || !this.httpdUp) return { exit: 1 };
+    const uptimeMs = this.now - this.since;
+    if (name === undefined) return { exit: 0, uptimeMs };
+    const s = this.byName.get(name);
+    if (s === undefined) return { exit: 1 };
+    // get_monitoring_status(): Not monitored, Waiting, Initializing, Monitored (§6.1).
+    const monitoring = s.monitor === MONITOR.not ? 'Not monitored' : s.waiting ? 'Waiting' : s.monitor === MONITOR.init ? 'Initializing' : 'Monitored';
+    return { exit: 0, monitoring, uptimeMs };
   }
 
   private get now(): number {
@@ -295,6 +316,7 @@ export class MonitDaemon {
 
   private *main(): Generator<number, void, void> {
     const reboot = this.load(true);
+    this.since = this.now;
     this.emit('daemon-start', undefined, `Monit daemon started (poll ${this.poll / 1000} s${reboot ? ', after a reboot' : ''})`);
     const delay = this.o.config.settings.daemon?.startDelay?.value;
     if (reboot && delay !== undefined && delay > 0) {
@@ -333,6 +355,7 @@ export class MonitDaemon {
     this.saveState();
     this.emit('reload', undefined, 'reinitializing: control file re-parsed, checksum baselines re-taken');
     this.load(false);
+    this.since = this.now;
   }
 
   /**

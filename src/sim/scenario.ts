@@ -44,6 +44,11 @@ export type ScenarioEvent = { at: number; line: number; source: 'host' | 'guard'
   | { do: 'chown'; path: string; uid?: number; gid?: number }
   | { do: 'monit'; command: string }
   | { do: 'monit-start' | 'monit-stop' | 'monit-kill' | 'monit-reload' }
+  /**
+   * monitlint's guard helper (src/guard/helper.ts) called by a package-manager hook: it runs
+   * against the simulated daemon (src/sim/guard.ts) and the transaction waits until it returns.
+   */
+  | { do: 'guard'; op: 'pause' | 'resume'; strategy: 'pause' | 'targeted' }
   | { do: 'reboot'; bootTime: number }
 );
 
@@ -71,7 +76,7 @@ export class ScenarioError extends Error {
   }
 }
 
-const EVENT_KINDS = ['start', 'stop', 'restart', 'try-restart', 'reexec', 'note', 'kill', 'hang', 'unhang', 'unlisten', 'spawn', 'write', 'append', 'replace', 'remove', 'touch', 'chmod', 'chown', 'monit', 'monit-start', 'monit-stop', 'monit-kill', 'monit-reload', 'reboot'] as const;
+const EVENT_KINDS = ['start', 'stop', 'restart', 'try-restart', 'reexec', 'note', 'kill', 'hang', 'unhang', 'unlisten', 'spawn', 'write', 'append', 'replace', 'remove', 'touch', 'chmod', 'chown', 'monit', 'monit-start', 'monit-stop', 'monit-kill', 'monit-reload', 'guard', 'reboot'] as const;
 
 class Reader {
   constructor(private readonly file: string, private readonly lc: LineCounter) {}
@@ -293,7 +298,7 @@ function readEvent(r: Reader, node: YamlNode, units: ReadonlySet<string>): Scena
     start: ['unit'], stop: ['unit'], restart: ['unit'], 'try-restart': ['unit'], reexec: ['unit'], note: [], kill: ['unit', 'pid', 'zombie'], hang: ['unit'], unhang: ['unit'], unlisten: ['unit'],
     spawn: ['exec', 'cmdline', 'pid'], write: ['path', 'content', 'mode', 'uid', 'gid'], append: ['path', 'content'],
     replace: ['path', 'content', 'method', 'gap', 'mode', 'uid', 'gid'], remove: ['path'], touch: ['path'], chmod: ['path', 'mode'],
-    chown: ['path', 'uid', 'gid'], monit: ['command'], 'monit-start': [], 'monit-stop': [], 'monit-kill': [], 'monit-reload': [], reboot: ['boot_time'],
+    chown: ['path', 'uid', 'gid'], monit: ['command'], 'monit-start': [], 'monit-stop': [], 'monit-kill': [], 'monit-reload': [], guard: ['op', 'strategy'], reboot: ['boot_time'],
   };
   const m = r.map(node, `event '${kind}'`, [...COMMON, ...(keys[kind] ?? [])]);
   const atNode = m.get('at');
@@ -349,6 +354,13 @@ function readEvent(r: Reader, node: YamlNode, units: ReadonlySet<string>): Scena
     }
     case 'monit-start': case 'monit-stop': case 'monit-kill': case 'monit-reload':
       return { ...base, do: kind };
+    case 'guard': {
+      const op = r.str(m.get('op') ?? node, 'op');
+      if (op !== 'pause' && op !== 'resume') r.fail(m.get('op'), "op must be 'pause' or 'resume'");
+      const strategy = m.has('strategy') ? r.str(m.get('strategy'), 'strategy') : 'pause';
+      if (strategy !== 'pause' && strategy !== 'targeted') r.fail(m.get('strategy'), "strategy must be 'pause' or 'targeted'");
+      return { ...base, source: 'guard', do: 'guard', op, strategy };
+    }
     case 'reboot':
       return { ...base, do: 'reboot', bootTime: m.has('boot_time') ? r.secs(m.get('boot_time'), 'boot_time') : 5000 };
     default:

@@ -3,7 +3,8 @@
  * function of (config, scenario, phase): no real time, no real disk, no randomness.
  */
 import type { Config } from '../config/model.js';
-import { EventLoop } from './clock.js';
+import { EventLoop, spawnTask, type Scheduled } from './clock.js';
+import { runHelper } from './guard.js';
 import { VirtualHost, type ProgramResolver } from './host.js';
 import { MONITOR, MonitDaemon } from './monit.js';
 import type { Scenario, ScenarioEvent, ScenarioProgram } from './scenario.js';
@@ -77,9 +78,40 @@ export function simulate(config: Config, scenario: Scenario, opts: SimulateOptio
     host.writeFile(config.settings.statefile?.value ?? '/root/.monit.state', JSON.stringify({ magic: 0, version: 4, boot: host.bootTime, services: [] }), { mode: 0o600 });
     loop.at(start, () => daemon.start());
   }
-  for (const ev of scenario.events) loop.at(ev.at, () => applyEvent(ev, host, daemon, loop, entries, stamp, scenario));
-  for (const p of opts.probes ?? []) loop.at(p.at, () => p.run(host, daemon));
-  loop.runUntil(scenario.until);
+  // Events and probes in time order. A guard hook blocks the package manager until the helper
+  // returns (src/sim/guard.ts), so everything after it moves back by the time the hook took.
+  type Item = { at: number; run: () => void; hook?: Extract<ScenarioEvent, { do: 'guard' }> };
+  const items: Item[] = [
+    ...scenario.events.map((ev): Item => (ev.do === 'guard' ? { at: ev.at, run: () => undefined, hook: ev } : { at: ev.at, run: () => applyEvent(ev, host, daemon, loop, entries, stamp, scenario) })),
+    ...(opts.probes ?? []).map((p): Item => ({ at: p.at, run: () => p.run(host, daemon) })),
+  ];
+  // Stable: an event and a probe at the same time keep this order (events first, as before).
+  items.sort((a, b) => a.at - b.at);
+  let shift = 0;
+  const handles: Array<Scheduled | undefined> = [];
+  const schedule = (i: number): void => {
+    const it = items[i] as Item;
+    handles[i] = loop.at(it.at + shift, () => (it.hook !== undefined ? runHook(i, it.hook) : it.run()));
+  };
+  const runHook = (i: number, ev: Extract<ScenarioEvent, { do: 'guard' }>): void => {
+    entries.push({ time: stamp(), source: 'guard', kind: 'event:guard', detail: describe(ev), ...(ev.line > 0 ? { file: scenario.file, line: ev.line } : {}) });
+    for (let j = i + 1; j < items.length; j++) handles[j]?.cancel();
+    const t0 = loop.now;
+    const note = (kind: string, detail: string, service?: string): void => {
+      entries.push({ time: stamp(), source: 'guard', kind, detail, ...(service !== undefined ? { service } : {}) });
+    };
+    spawnTask(loop, runHelper(ev.op, ev.strategy, { config, host, daemon, note }), () => {
+      note('hook-done', `monit-pkg-guard ${ev.op} returned after ${((loop.now - t0) / 1000).toFixed(3)} s; the package manager goes on`);
+      shift += loop.now - t0;
+      for (let j = i + 1; j < items.length; j++) schedule(j);
+    });
+  };
+  items.forEach((_it, i) => schedule(i));
+  // The end moves back with the hooks too.
+  for (let end = scenario.until; ; end = scenario.until + shift) {
+    loop.runUntil(end);
+    if (scenario.until + shift === end) break;
+  }
 
   const services: FinalServiceState[] = daemon.services.map((s) => {
     const base: FinalServiceState = {
@@ -210,6 +242,8 @@ function applyEvent(ev: ScenarioEvent, host: VirtualHost, daemon: MonitDaemon, l
     case 'monit-reload':
       daemon.reload();
       return;
+    case 'guard':
+      return; // run by simulate(), which holds the transaction back until the helper returns
     case 'reboot': {
       daemon.terminate();
       host.powerOff();

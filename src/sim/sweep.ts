@@ -8,6 +8,7 @@
  * is observed, not inferred ("a crash after the upgrade is not restarted").
  */
 import type { Config } from '../config/model.js';
+import { cliControlProblem } from '../guard/affected.js';
 import type { Manager } from './plans/plan.js';
 import type { Scenario } from './scenario.js';
 import { simulate } from './simulate.js';
@@ -18,7 +19,7 @@ import type { World } from './packages/world.js';
 export const SWEEP_SCHEMA = 'monitlint-sweep/1';
 
 /** Outcome kinds, most harmful first (the order of the report). */
-export const OUTCOMES = ['monit-start-during', 'double-start', 'restart-limit', 'old-binary', 'down-after', 'unmonitored', 'crash-not-restarted', 'monit-start-noop', 'clean'] as const;
+export const OUTCOMES = ['guard-unusable', 'monit-start-during', 'double-start', 'restart-limit', 'old-binary', 'down-after', 'unmonitored', 'crash-not-restarted', 'monit-stopped', 'monit-start-noop', 'clean'] as const;
 export type OutcomeKind = (typeof OUTCOMES)[number];
 
 /** A config location behind an outcome. */
@@ -142,9 +143,35 @@ function list(names: readonly string[]): string {
   return names.length <= 1 ? names.join('') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1] as string}`;
 }
 
+/** ms the guard's hooks held the package manager back (src/sim/simulate.ts moves the rest of the plan by it). */
+export function hookDelay(t: Timeline): number {
+  const starts = t.entries.filter((e) => e.kind === 'event:guard').map((e) => e.time);
+  const ends = t.entries.filter((e) => e.source === 'guard' && e.kind === 'hook-done').map((e) => e.time);
+  return Math.round(ends.reduce((sum, e, i) => sum + (e - (starts[i] ?? e)), 0) * 1000);
+}
+
+/** The guard's helper could not use Monit's CLI and fell back (src/sim/guard.ts, helper.ts targeted_unmonitor). */
+function guardUnusable(config: Config, t: Timeline): Finding | undefined {
+  const fallback = t.entries.find((e) => e.source === 'guard' && e.kind === 'guard-fallback');
+  if (fallback === undefined) return undefined;
+  const httpd = config.settings.httpd;
+  const why = cliControlProblem(httpd) ?? 'the monit CLI did not answer';
+  const where = httpd?.spans[0];
+  return {
+    kind: 'guard-unusable', services: [],
+    causes: where !== undefined ? [{ file: where.file, line: where.line, column: where.column, what: `set httpd: ${why}` }] : [],
+    title: `guard cannot control Monit: ${why}; the targeted strategy cannot unmonitor anything here, so its helper stops Monit for the whole transaction instead (nothing is supervised meanwhile), and \`monitlint guard --strategy targeted\` refuses this configuration`,
+  };
+}
+
 function classify(config: Config, world: World, t: Timeline, probe: Probe, crashAt: number): Finding[] {
   const out: Finding[] = [];
-  const end = world.end / 1000;
+  const unusable = guardUnusable(config, t);
+  if (unusable !== undefined) out.push(unusable);
+  // The transaction ends where the guard gives Monit back (its resume hook, or the watchdog's
+  // resume after a manager that died), else later by the time the guard's hooks took.
+  const resume = t.entries.filter((e) => e.kind === 'event:guard' && /\bop=resume\b/.test(e.detail)).pop();
+  const end = resume !== undefined ? resume.time : (world.end + hookDelay(t)) / 1000;
   const swap = (world.plan.firstSwap ?? world.end) / 1000;
   const procs = new Set(world.matches.flatMap((m) => m.processes.map((p) => p.service)));
   const unitOf = new Map(world.matches.flatMap((m) => m.processes.map((p) => [p.service, m.unit] as const)));
@@ -157,7 +184,7 @@ function classify(config: Config, world: World, t: Timeline, probe: Probe, crash
   };
 
   // Monit starts (or stops and starts) the daemon while the package manager is at work.
-  const during = monit.filter((e) => e.service !== undefined && procs.has(e.service) && (e.kind === 'start' || e.kind === 'restart' || e.kind === 'stop') && e.time >= 0 && e.time <= end);
+  const during = monit.filter((e) => e.service !== undefined && procs.has(e.service) && (e.kind === 'start' || e.kind === 'restart' || e.kind === 'stop') && e.time >= 0 && (resume !== undefined ? e.time < end : e.time <= end));
   // A start program that finds the unit already starting does nothing (systemctl start joins the job).
   const noop = (e: TimelineEntry): boolean => e.kind === 'start' && t.entries.some((h) => h.source === 'host' && h.kind === 'unit-start-noop' && Math.abs(h.time - e.time) < 1e-6 && h.service === unitOf.get(e.service ?? ''));
   const harmless = during.filter((e) => e.kind !== 'stop' && (e.kind === 'restart' ? during.some((x) => x.service === e.service && x.kind === 'start' && x.time === e.time && noop(x)) : noop(e)));
@@ -226,6 +253,10 @@ function classify(config: Config, world: World, t: Timeline, probe: Probe, crash
       kind: 'unmonitored', services: unmonitored, causes,
       title: `${list(unmonitored)} end unmonitored${crashed && !restarted ? '; a crash after the upgrade is not restarted' : ''}`,
     });
+  } else if (crashed && !restarted && !t.entries.some((e) => e.source === 'monit' && e.kind === 'daemon-start')) {
+    // Monit was stopped before the transaction (--monit-stopped) and nothing started it: the
+    // admin's choice, which a guard must respect (issue 6), not something the upgrade did.
+    out.push({ kind: 'monit-stopped', services: [...procs], causes: [], title: `Monit was stopped before the transaction and stays stopped: a crash of ${list([...procs])} after the upgrade is not restarted` });
   } else if (crashed && !restarted) {
     const skipped = monit.filter((e) => e.kind === 'skip' && e.service !== undefined && procs.has(e.service) && e.time >= crashAt / 1000);
     const causes: Cause[] = [];
@@ -256,6 +287,8 @@ function dedupe(fs: Finding[]): Finding[] {
 export function fixFor(kind: OutcomeKind, manager: Manager): string {
   const guard = `monitlint guard --manager ${manager === 'dpkg' ? 'apt' : manager} --install`;
   switch (kind) {
+    case 'guard-unusable':
+      return "give Monit's CLI a way in: `set httpd unixsocket /run/monit.sock` with `allow USER:PASSWORD` (or a port on 127.0.0.1 with an allow entry), or use the pause strategy (`--with-guard pause`, `monitlint guard --strategy pause`)";
     case 'monit-start-during':
       return `pause Monit for the transaction with \`${guard}\` (lint: ML304 service-manager-start)`;
     case 'double-start':
@@ -272,6 +305,8 @@ export function fixFor(kind: OutcomeKind, manager: Manager): string {
       return `\`${guard}\`: Monit is paused for the transaction and re-takes the checksum baseline when it resumes (lint: ML301 checksum-race, ML302 metadata-race, ML303 depends-on-unmonitor). \`then alert\` alone is not enough while the daemon \`depends on\` the file: Monit skips it as long as the file's test fails`;
     case 'crash-not-restarted':
       return `\`${guard}\` (the baseline is re-taken when Monit resumes), or drop the \`depends on\` of the daemon on its binary's check (lint: ML303)`;
+    case 'monit-stopped':
+      return 'none needed: Monit was stopped on purpose; start it again when you want supervision';
     case 'monit-start-noop':
       return `harmless here; \`${guard}\` keeps Monit quiet during the transaction`;
     case 'clean':
@@ -351,7 +386,7 @@ export function sweep(config: Config, world: World, o: SweepOptions = {}): Sweep
     }
     const title = [...g.titles].sort((a, b) => b[1] - a[1])[0]?.[0] ?? kind;
     classes.push({
-      kind, title, harmful: kind !== 'clean' && kind !== 'monit-start-noop', phases: g.phases.length, share: g.phases.length / phases.length, ranges: rs,
+      kind, title, harmful: kind !== 'clean' && kind !== 'monit-start-noop' && kind !== 'monit-stopped', phases: g.phases.length, share: g.phases.length / phases.length, ranges: rs,
       ...(g.phases.length === 0 ? { between: g.extra } : {}),
       causes: g.causes.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || (a.column ?? 0) - (b.column ?? 0)),
       fix: fixFor(kind, world.manager), representative,

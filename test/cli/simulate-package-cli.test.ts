@@ -95,6 +95,21 @@ describe('monitlint simulate --package', () => {
     const missing = await cli(['simulate', '--config', MYSQL, '--package-file', join(dir, 'none.deb'), '--manager', 'apt']);
     expect(missing.stderr).toMatch(/none\.deb: cannot read package file: ENOENT\n$/);
   });
+
+  it('--with-guard and --fail: an unknown strategy, a failure the spec has no case for, a scenario → one line, exit 2', async () => {
+    const bad = await cli(['simulate', '--config', MYSQL, '--package', 'mysql', '--manager', 'dnf', '--with-guard', 'stop']);
+    expect(bad).toEqual({ code: 2, stdout: '', stderr: "monitlint: --with-guard: unknown strategy 'stop' (expected one of: pause, targeted)\n" });
+    const zyp = await cli(['simulate', '--config', MYSQL, '--package', 'mysql', '--manager', 'zypper', '--fail', 'pre-hook']);
+    expect(zyp.code).toBe(2);
+    expect(zyp.stderr).toMatch(/^monitlint: --fail pre-hook is modelled for apt \(F9\) and dnf \(F48\) only/);
+    const sc = await cli(['simulate', '--config', join(repoRoot, 'samples', 'simulate', 'mysql.monitrc'), '--scenario', join(repoRoot, 'samples', 'simulate', 'yum-update-mysql.yaml'), '--with-guard']);
+    expect(sc.code).toBe(2);
+    expect(sc.stderr).toMatch(/apply to --package and --package-file/);
+    // A bare --with-guard is the pause strategy.
+    const bare = await cli(['simulate', '--config', MYSQL, '--package', 'mysql', '--manager', 'dnf', '--with-guard', '--format', 'json']);
+    expect(bare.code).toBe(0);
+    expect((JSON.parse(bare.stdout) as { guard: { strategy: string } }).guard.strategy).toBe('pause');
+  });
 });
 
 describe('maintainer scripts → restart pattern', () => {
@@ -105,6 +120,11 @@ describe('maintainer scripts → restart pattern', () => {
     expect(patternOfScripts('rpm', { postuninstall: 'if [ $1 -ge 1 ] ; then\n  /usr/lib/systemd/systemd-update-helper mark-restart-system-units sshd.service || :\nfi\n' })).toEqual({ pattern: 'deferred', units: ['sshd'] });
     expect(patternOfScripts('rpm', { postuninstall: 'systemctl try-restart mysqld.service >/dev/null 2>&1 || :\n' })).toEqual({ pattern: 'restart', units: ['mysqld'] });
     expect(patternOfScripts('deb', { postinst: '# invoke-rc.d x restart\necho hi\n' })).toEqual({ pattern: 'none', units: [] });
+  });
+
+  it('reads a control script the package calls by its path, but not a service manager called by path', () => {
+    expect(patternOfScripts('deb', { preinst: "if [ \"$1\" = upgrade ]; then '/usr/lib/foo/ctl' stop; sleep 2; fi\n", postinst: '/usr/lib/foo/ctl start\n' })).toEqual({ pattern: 'stop-start', units: ['ctl'] });
+    expect([...scanScript('/bin/systemctl stop mysqld.service\n/usr/sbin/service nginx stop\n').actions.keys()]).toEqual(['mysqld', 'nginx']);
   });
 });
 

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_DISTRO, findDistro, findProfile, PROFILES, FAMILIES, DISTROS } from '../../src/sim/packages/profiles.js';
 import { buildWorld, specFromProfile, type World } from '../../src/sim/packages/world.js';
+import type { Strategy } from '../../src/guard/types.js';
 import type { Manager } from '../../src/sim/plans/plan.js';
 import { runPhase, sweep, type SweepResult } from '../../src/sim/sweep.js';
 import type { Timeline } from '../../src/sim/timeline.js';
@@ -16,7 +17,7 @@ import { configFrom } from './sim-support.js';
 
 const MYSQL = readFileSync(join(repoRoot, 'samples', 'mysql.monitrc'), 'utf8');
 
-function world(configText: string, pkg: string, manager: Manager, distroId?: string, guard = false): { w: World; cfg: ReturnType<typeof configFrom> } {
+function world(configText: string, pkg: string, manager: Manager, distroId?: string, guard?: Strategy): { w: World; cfg: ReturnType<typeof configFrom> } {
   const cfg = configFrom(configText, 'mysql.monitrc');
   const distro = findDistro(distroId ?? DEFAULT_DISTRO[manager]);
   if (distro === undefined) throw new Error('no distro');
@@ -24,7 +25,7 @@ function world(configText: string, pkg: string, manager: Manager, distroId?: str
   if (profile === undefined) throw new Error('no profile');
   const spec = specFromProfile(profile, distro);
   if (spec === undefined) throw new Error('no family profile');
-  return { w: buildWorld(cfg, [spec], { manager, distro, until: 0, guard }), cfg };
+  return { w: buildWorld(cfg, [spec], { manager, distro, until: 0, ...(guard !== undefined ? { guard } : {}) }), cfg };
 }
 
 function kinds(r: SweepResult): string[] {
@@ -120,16 +121,17 @@ describe('the mysql example under the four required managers', () => {
 
 describe('the fix the report names: the guard in the manager\'s hooks (package-managers.md §3)', () => {
   it.each(['dnf', 'yum', 'apt'] as const)('%s: with Monit paused for the transaction, every phase is clean and a later crash is restarted', (m) => {
-    const { w, cfg } = world(MYSQL, 'mysql', m, undefined, true);
+    const { w, cfg } = world(MYSQL, 'mysql', m, undefined, 'pause');
     const r = sweep(cfg, w);
     expect(r.classes.map((c) => [c.kind, c.share])).toEqual([['clean', 1]]);
     const t = runPhase(cfg, w, 12).timeline;
-    const guard = t.entries.filter((e) => e.source === 'guard').map((e) => e.kind);
-    expect(guard).toEqual(['event:monit-stop', 'event:monit-start']);
+    // The helper stops Monit at the pause hook and starts it again at the resume hook.
+    const seq = t.entries.filter((e) => e.kind === 'event:guard' || e.kind === 'daemon-stop' || (e.kind === 'daemon-start' && e.time >= 0)).map((e) => e.kind);
+    expect(seq).toEqual(['event:guard', 'daemon-stop', 'event:guard', 'daemon-start']);
   });
 
   it('pacman: the guard cannot restart the daemon: only the old binary remains', () => {
-    const { w, cfg } = world(MYSQL, 'mysql', 'pacman', undefined, true);
+    const { w, cfg } = world(MYSQL, 'mysql', 'pacman', undefined, 'pause');
     expect(kinds(sweep(cfg, w))).toEqual(['old-binary']);
   });
 });

@@ -16,6 +16,9 @@ export interface ScriptActions {
 
 const UNIT = String.raw`['"]?([A-Za-z0-9_@.:-]+?)(?:\.service)?['"]?`;
 
+/** Service managers called by path: their argument is the unit, not the script's own name. */
+const NOT_A_UNIT = new Set(['systemctl', 'service', 'invoke-rc.d', 'deb-systemd-invoke', 'rc-service', 'initctl', 'start-stop-daemon', 'monit']);
+
 /** Scans one shell script for service operations. */
 export function scanScript(text: string): ScriptActions {
   const actions = new Map<string, Set<string>>();
@@ -39,6 +42,13 @@ export function scanScript(text: string): ScriptActions {
     // systemd ≥ 248 macros: systemd-update-helper mark-restart-system-units UNIT… (F33)
     for (const m of line.matchAll(/mark-restart-system-units\s+((?:['"]?[\w@.:-]+['"]?\s*)+)/g)) for (const u of (m[1] as string).trim().split(/\s+/)) add(u, 'mark');
     for (const m of line.matchAll(/set-property\s+['"]?([\w@.:-]+)['"]?\s+Markers=\+needs-restart/g)) add(m[1] as string, 'mark');
+    // A control script called by its path: `/usr/lib/foo/ctl stop`, `'/opt/foo/bin/foo-ctl' start`
+    // (packages without an init system integration drive their daemon this way). The unit is
+    // named after the script, as the config's `start program = "/usr/lib/foo/ctl start"` names it.
+    for (const m of line.matchAll(/(?:^|[\s;&|(])(['"]?)(\/[\w.@+/-]+)\1\s+(stop|start|restart|try-restart)\b/g)) {
+      const base = (m[2] as string).slice((m[2] as string).lastIndexOf('/') + 1);
+      if (!NOT_A_UNIT.has(base)) add(base, norm(m[3] as string));
+    }
     // Fedora's nginx in-place upgrade (F38)
     if (/\bnginx-upgrade\b/.test(line)) add('nginx', 'upgrade');
   }

@@ -5,7 +5,8 @@
  * and the transaction plan as scenario events.
  */
 import type { Config, Service } from '../../config/model.js';
-import { buildPlan, PATTERN_LETTER, type ConffilePolicy, type Manager, type Plan, type PlanPackage, type PlanTimings, type RestartPattern } from '../plans/plan.js';
+import type { Strategy } from '../../guard/types.js';
+import { buildPlan, PATTERN_LETTER, type ConffilePolicy, type Manager, type Plan, type PlanFailure, type PlanPackage, type PlanTimings, type RestartPattern } from '../plans/plan.js';
 import type { Scenario, ScenarioFile, ScenarioProgram, ScenarioUnit } from '../scenario.js';
 import { patternOn, type DaemonProfile, type Distro } from './profiles.js';
 
@@ -103,8 +104,12 @@ export interface WorldOptions {
   distro: Distro;
   timings?: Partial<PlanTimings>;
   conffiles?: ConffilePolicy;
-  /** Simulate monitlint's guard in the manager's hooks (plan.ts). */
-  guard?: boolean;
+  /** Simulate monitlint's guard with this strategy in the manager's hooks (plan.ts, src/sim/guard.ts). */
+  guard?: Strategy;
+  /** A transaction that goes wrong (plan.ts FAILURES). */
+  failure?: PlanFailure;
+  /** Whether Monit runs when the transaction starts (default true; false: the admin stopped it). */
+  monitRunning?: boolean;
   /** ms after the end of the transaction the simulation goes on (default: sweep.ts decides). */
   until: number;
 }
@@ -146,7 +151,9 @@ export function buildWorld(config: Config, specs: readonly PackageSpec[], o: Wor
       }
       m.unit ??= processes.filter((s) => m.processes.some((p) => p.service === s.name.value)).map((s) => unitNamedBy(s, d.units)).find((u) => u !== undefined) ?? d.units[0];
       // The daemon's binary as the config knows it (a `check file` on one of its paths), else the family's first.
-      m.exec = d.binaries.find((b) => m.files.some((f) => f.path === b)) ?? d.binaries[0];
+      // Without one in the usual places, an executable the package ships that the config checks.
+      const shippedExec = m.files.find((f) => spec.packages.some((p) => ((p.meta?.get(f.path)?.mode ?? 0) & 0o111) !== 0))?.path;
+      m.exec = d.binaries.find((b) => m.files.some((f) => f.path === b)) ?? (d.binaries.length === 0 ? shippedExec : undefined) ?? d.binaries[0];
       const proc = processes.find((s) => s.name.value === m.processes[0]?.service);
       const port = proc?.tests.flatMap((t) => (t.kind === 'port' && t.connection.port !== undefined ? [t.connection.port.value] : []))[0] ?? d.port;
       if (m.unit !== undefined && m.exec !== undefined) {
@@ -211,15 +218,16 @@ export function buildWorld(config: Config, specs: readonly PackageSpec[], o: Wor
 
   const plan = buildPlan({
     manager: o.manager, packages: planPackages, unitTiming: (u) => timing.get(u) ?? { stop: 1000, start: 1000 },
-    ...(o.timings ? { timings: o.timings } : {}), ...(o.conffiles ? { conffiles: o.conffiles } : {}), ...(o.guard === true ? { guard: true } : {}),
+    ...(o.timings ? { timings: o.timings } : {}), ...(o.conffiles ? { conffiles: o.conffiles } : {}), ...(o.guard !== undefined ? { guard: o.guard } : {}),
+    ...(o.failure !== undefined ? { failure: o.failure } : {}),
   });
   const scenario: Scenario = {
-    file: `${o.manager} upgrade of ${specs.map((s) => s.name).join(', ')} (${o.distro.id})${o.guard === true ? ' with the guard' : ''}`,
+    file: `${o.manager} upgrade of ${specs.map((s) => s.name).join(', ')} (${o.distro.id})${o.guard !== undefined ? ` with the ${o.guard} guard` : ''}${o.failure !== undefined ? `, failing (${o.failure})` : ''}${o.monitRunning === false ? ', Monit stopped before' : ''}`,
     hostname: 'localhost',
     until: plan.end + o.until,
     warmup: 2,
     epochMs: Date.UTC(2026, 0, 1),
-    monitRunning: true,
+    monitRunning: o.monitRunning ?? true,
     users: new Map([['root', 0]]),
     groups: new Map([['root', 0]]),
     files: [...files.values()],

@@ -9,6 +9,7 @@
  * has already stopped or started the daemon by then. The host still decides what each step
  * really does (a `start` of an active unit is a no-op, a `try-restart` of a stopped one too).
  */
+import type { Strategy } from '../../guard/types.js';
 import type { ScenarioEvent } from '../scenario.js';
 
 /** The package managers with a plan. `dpkg` is `dpkg -i` without apt's hooks (F16). */
@@ -62,6 +63,34 @@ export interface PlanPackage {
   startIfStopped?: boolean;
 }
 
+/**
+ * A transaction that goes wrong (issue 6, Safety), to see what the guard leaves behind:
+ * - `pre-script`: the new package's pre-install script fails at its start (dpkg preinst: dpkg
+ *   unwinds with abort-upgrade, F18; rpm %pre: the element fails, old version kept, F29; pacman
+ *   pre_upgrade: no effect on the transaction, F76);
+ * - `post-script`: the new package's post-install script fails at its start (dpkg postinst: the
+ *   package is left half-configured and its start/restart never runs, F10; rpm %post: a warning
+ *   only, F29; apk post-upgrade: its restart never runs);
+ * - `pre-hook`: a hook after the guard's pause fails: apt's later Pre-Install-Pkgs item (F9: no
+ *   dpkg, no Post-Invoke) or another dnf plugin's pre_transaction (F48: no transaction(), the
+ *   guard plugin's atexit handler resumes);
+ * - `killed`: the package manager is killed right after the first file swap: no later step, no
+ *   post hook; the guard's watchdog resumes once it sees its owner gone.
+ * In every case the manager's post hook runs where the spec says it does (§13).
+ */
+export const FAILURES = ['pre-script', 'post-script', 'pre-hook', 'killed'] as const;
+export type PlanFailure = (typeof FAILURES)[number];
+
+/** ms between the manager's death and the watchdog's resume: it checks its owner once a second (helper.ts do_watch). */
+export const WATCHDOG_MS = 1000;
+
+/** Why `failure` cannot be simulated for `manager`, or undefined when it can. */
+export function failureProblem(manager: Manager, failure: PlanFailure): string | undefined {
+  if (failure === 'pre-hook' && manager !== 'apt' && manager !== 'dnf') return `--fail pre-hook is modelled for apt (F9) and dnf (F48) only: the spec records no hook of ${manager} that can fail after the guard's pause`;
+  if (failure === 'pre-script' && manager === 'apk') return '--fail pre-script: the spec does not say what apk does when a pre-upgrade script fails';
+  return undefined;
+}
+
 /** What the admin did to the configuration files (decides the leftovers). */
 export type ConffilePolicy = 'untouched' | 'edited' | 'edited-take-new';
 
@@ -105,11 +134,14 @@ export interface PlanOptions {
   /** Time of the first step, ms (default 0). */
   at?: number;
   /**
-   * Simulate the guard of package-managers.md §3 installed in the manager's hooks: Monit is
-   * stopped (state saved) at the pause hook and started again at the resume hook, where the
-   * spec's examples put them (§4.2, §6.2, §7.2, §8.2, §9.2, §10.2, §11.2).
+   * Simulate monitlint's guard with this strategy installed in the manager's hooks, where the
+   * emitters (src/guard/emitters) put them: the helper's `pause` at the pre hook and `resume` at
+   * the post hook (§4.2, §6.2, §7.2, §8.2, §9.2, §10.2, §11.2). What the helper does is simulated
+   * against the daemon (src/sim/guard.ts), not written into the plan.
    */
-  guard?: boolean;
+  guard?: Strategy;
+  /** A transaction that goes wrong ({@link FAILURES}); the first package's script fails. */
+  failure?: PlanFailure;
 }
 
 /** A built plan: the events, and when the front end's last step ran (the end of the transaction). */
@@ -120,21 +152,43 @@ export interface Plan {
   end: number;
   /** ms: the first file swap. */
   firstSwap: number | undefined;
+  /** ms: when the manager died without its post hook (`killed`, `pre-hook`), if it did. */
+  diedAt?: number;
 }
 
 /** Accumulates events on a clock that advances by each step's duration. */
 class Cursor {
   readonly events: ScenarioEvent[] = [];
   firstSwap: number | undefined;
-  constructor(public t: number, readonly tm: PlanTimings, readonly unitTiming: UnitTiming, readonly guarded = false) {}
+  /** Set when the manager dies: later steps never happen. */
+  diedAt: number | undefined;
+  /** The failure still to inject (cleared once injected: only the first package's script fails). */
+  failure: PlanFailure | undefined;
+  constructor(public t: number, readonly tm: PlanTimings, readonly unitTiming: UnitTiming, readonly strategy: Strategy | undefined = undefined, failure: PlanFailure | undefined = undefined) {
+    this.failure = failure;
+  }
 
-  /** The guard's pause (stop Monit) or resume (start it again), when a guard is simulated. */
+  /** Whether the script in this slot fails now (once per plan). */
+  fails(slot: 'pre-script' | 'post-script' | 'pre-hook'): boolean {
+    if (this.failure !== slot) return false;
+    this.failure = undefined;
+    return true;
+  }
+
+  /** The manager ends here without running anything else, its post hook included. */
+  die(label: string): void {
+    this.note(label);
+    this.diedAt ??= this.t;
+  }
+
+  /** The hook that runs the guard helper with `pause` or `resume`, when a guard is simulated. */
   guard(what: 'pause' | 'resume', hook: string): void {
-    if (!this.guarded) return;
-    this.push({ at: this.t, line: 0, source: 'guard', do: what === 'pause' ? 'monit-stop' : 'monit-start', label: `monit-pkg-guard ${what} in ${hook}` });
+    if (this.strategy === undefined) return;
+    this.push({ at: this.t, line: 0, source: 'guard', do: 'guard', op: what, strategy: this.strategy, label: `${hook} runs monit-pkg-guard ${what} (strategy ${this.strategy})` });
   }
 
   private push(ev: ScenarioEvent): void {
+    if (this.diedAt !== undefined) return;
     this.events.push(ev);
   }
 
@@ -178,6 +232,7 @@ class Cursor {
       this.t += extract;
       if (p.files.length > 0) this.firstSwap ??= this.t;
       for (const f of p.files) this.push({ at: this.t, line: 0, source: 'host', do: 'replace', path: f.path, content: f.content, method: 'rename', gap: 0, mode: f.mode, uid: f.uid, gid: f.gid, label });
+      this.killedAfterSwap();
     } else {
       // pacman: unlink, an exclusive create 3 ms later, then the write (F3); per file, in archive order.
       if (p.files.length > 0) this.firstSwap ??= this.t;
@@ -190,8 +245,15 @@ class Cursor {
         this.t += perFile;
         this.push({ at: this.t, line: 0, source: 'host', do: 'write', path: f.path, content: f.content, label: `${label}: write complete` });
       }
+      this.killedAfterSwap();
     }
     for (const c of p.conffiles) this.conffile(c, conffiles, leftover);
+  }
+
+  private killedAfterSwap(): void {
+    if (this.failure !== 'killed' || this.firstSwap === undefined) return;
+    this.failure = undefined;
+    this.die('the package manager is killed (SIGKILL) right after the swap: no later script, no post hook');
   }
 
   private conffile(c: PlanConffile, policy: ConffilePolicy, leftover: Leftovers): void {
@@ -235,7 +297,7 @@ const LEFTOVERS: Record<'deb' | 'rpm' | 'pacman' | 'apk', Leftovers> = {
 /** Builds the plan of one transaction upgrading `packages` (in the order given). */
 export function buildPlan(o: PlanOptions): Plan {
   const tm: PlanTimings = { ...DEFAULT_TIMINGS[o.manager], ...o.timings };
-  const c = new Cursor(o.at ?? 0, tm, o.unitTiming, o.guard === true);
+  const c = new Cursor(o.at ?? 0, tm, o.unitTiming, o.guard, o.failure);
   const conf = o.conffiles ?? 'edited';
   switch (o.manager) {
     case 'apt': case 'dpkg':
@@ -258,8 +320,21 @@ export function buildPlan(o: PlanOptions): Plan {
       return never;
     }
   }
+  let end = c.t;
+  if (c.diedAt !== undefined) {
+    end = c.diedAt;
+    if (o.guard !== undefined) {
+      // No post hook ran: dnf's plugin resumes from its atexit handler when dnf exits normally
+      // (F48); otherwise the helper's watchdog sees the owner gone within a second (helper.ts).
+      const atexit = o.manager === 'dnf' && o.failure === 'pre-hook';
+      c.events.push({
+        at: atexit ? end : end + WATCHDOG_MS, line: 0, source: 'guard', do: 'guard', op: 'resume', strategy: o.guard,
+        label: atexit ? "dnf exits: the guard plugin's atexit handler runs monit-pkg-guard resume" : `the guard's watchdog finds the package manager gone and runs monit-pkg-guard resume (strategy ${o.guard})`,
+      });
+    }
+  }
   const events = [...c.events].sort((a, b) => a.at - b.at);
-  return { manager: o.manager, events, end: c.t, firstSwap: c.firstSwap };
+  return { manager: o.manager, events, end, firstSwap: c.firstSwap, ...(c.diedAt !== undefined ? { diedAt: c.diedAt } : {}) };
 }
 
 /**
@@ -270,15 +345,31 @@ export function buildPlan(o: PlanOptions): Plan {
 function debPlan(c: Cursor, pkgs: readonly PlanPackage[], conf: ConffilePolicy, apt: boolean): void {
   if (apt) {
     c.note('apt: DPkg::Pre-Invoke hooks', c.tm.hookGap);
-    c.guard('pause', 'DPkg::Pre-Install-Pkgs (§4.2)');
-    c.note('apt: DPkg::Pre-Install-Pkgs hooks', c.tm.startup);
+    c.note('apt: DPkg::Pre-Install-Pkgs hooks');
+    // The guard's item is the last one (its file sorts last): a failing item after it is one
+    // that sorts later still, e.g. a local 99zzz file (F9).
+    c.guard('pause', "the last DPkg::Pre-Install-Pkgs item (§4.2)");
+    if (c.fails('pre-hook')) {
+      c.die('a Pre-Install-Pkgs item after the guard\'s fails: apt exits 100; no dpkg run, no Post-Invoke (F9)');
+      return;
+    }
+    c.t += c.tm.startup;
   } else {
     c.guard('pause', 'dpkg pre-invoke (§4.2)');
     c.note('dpkg: pre-invoke hook (dpkg -i runs no apt hook, F16)', c.tm.startup);
   }
   c.note(apt ? 'dpkg --unpack' : 'dpkg -i: unpack');
+  const failed = new Set<string>();
   for (const p of pkgs) {
     c.script(`${p.name}: old prerm upgrade (stops only on remove, F20)`);
+    if (c.fails('pre-script')) {
+      // dpkg unwinds (F18): the old files stay, the package is not configured.
+      c.script(`${p.name}: new preinst upgrade FAILS (exit 1) before it does anything`);
+      c.script(`${p.name}: new postrm abort-upgrade (F18)`);
+      c.script(`${p.name}: old postinst abort-upgrade (F18)`);
+      failed.add(p.name);
+      continue;
+    }
     if (p.pattern === 'stop-start' && p.units.length > 0) {
       for (const u of p.units) c.stop(u, `${p.name}: new preinst upgrade stops ${u} (F23)`);
     } else c.script(`${p.name}: new preinst upgrade`);
@@ -287,7 +378,12 @@ function debPlan(c: Cursor, pkgs: readonly PlanPackage[], conf: ConffilePolicy, 
   }
   c.note(apt ? 'dpkg --configure --pending' : 'dpkg -i: configure');
   for (const p of pkgs) {
+    if (failed.has(p.name)) continue;
     const label = `${p.name}: new postinst configure`;
+    if (c.fails('post-script')) {
+      c.script(`${label} FAILS (exit 1) before its service step: the package is left half-configured, dpkg exits 1 (F10)`);
+      continue;
+    }
     switch (p.pattern) {
       case 'stop-start':
         // mariadb-server's postinst stops the server again, then debhelper restarts it (F23).
@@ -327,7 +423,12 @@ function rpmPlan(c: Cursor, pkgs: readonly PlanPackage[], conf: ConffilePolicy, 
   const pre = fe === 'yum' ? 'yum: pretrans_hook of the plugins (F41)' : fe === 'dnf' ? 'dnf: pre_transaction of the plugins (F46)' : 'dnf5: pre_transaction actions (F57)';
   const post = fe === 'yum' ? 'yum: posttrans_hook of the plugins (F41)' : fe === 'dnf' ? 'dnf: transaction of the plugins (F46)' : 'dnf5: post_transaction actions (F57)';
   c.guard('pause', pre);
-  c.note(pre, c.tm.startup);
+  c.note(pre);
+  if (c.fails('pre-hook')) {
+    c.die(`another plugin's pre_transaction raises: no RPM transaction, and dnf skips transaction() (F48)`);
+    return;
+  }
+  c.t += c.tm.startup;
   rpmCore(c, pkgs, conf, true);
   c.t += c.tm.finish;
   c.guard('resume', post);
@@ -336,14 +437,38 @@ function rpmPlan(c: Cursor, pkgs: readonly PlanPackage[], conf: ConffilePolicy, 
 
 function rpmCore(c: Cursor, pkgs: readonly PlanPackage[], conf: ConffilePolicy, triggers: boolean): void {
   for (const p of pkgs) c.script(`${p.name}: %pretrans (new)`);
+  const done: PlanPackage[] = [];
   for (const p of pkgs) {
-    c.script(`${p.name}: %pre (new, $1=2)`);
+    if (c.fails('pre-script')) {
+      // F29: the element fails; the new version is not installed and the old one stays, so
+      // neither its files nor the old package's %preun/%postun change anything.
+      c.script(`${p.name}: %pre (new, $1=2) FAILS (exit 1): the element fails, the old version stays (F29)`);
+      continue;
+    }
+    rpmPre(c, p, '%pre (new, $1=2)');
     c.swap(p, 'rename', `${p.name}: rpm renames the new files over the old (F2)`, conf, LEFTOVERS.rpm);
-    c.script(`${p.name}: %post (new, $1=2)`);
+    rpmPost(c, p, '%post (new, $1=2)');
+    done.push(p);
   }
-  rpmCleanup(c, pkgs);
-  for (const p of pkgs) c.script(`${p.name}: %posttrans (new)`);
-  if (triggers) rpmTriggers(c, pkgs);
+  rpmCleanup(c, done);
+  for (const p of done) c.script(`${p.name}: %posttrans (new)`);
+  if (triggers) rpmTriggers(c, done);
+}
+
+/**
+ * The new %pre and %post. RPM packaging normally restarts in %postun or at the end (patterns
+ * B–D), but a package file whose %pre stops its daemon and whose %post starts it (pattern A, as
+ * the end-to-end tests' dummy package does) is played as written.
+ */
+function rpmPre(c: Cursor, p: PlanPackage, slot: string): void {
+  if (p.pattern === 'stop-start' && p.units.length > 0) for (const u of p.units) c.stop(u, `${p.name}: ${slot} stops ${u}`);
+  else c.script(`${p.name}: ${slot}`);
+}
+
+function rpmPost(c: Cursor, p: PlanPackage, slot: string): void {
+  if (c.fails('post-script')) c.script(`${p.name}: ${slot} FAILS (exit 1) before its service step: only a warning, the upgrade goes on (F29)`);
+  else if (p.pattern === 'stop-start' && p.units.length > 0) for (const u of p.units) c.start(u, `${p.name}: ${slot} starts ${u}`);
+  else c.script(`${p.name}: ${slot}`);
 }
 
 /** %preun / %postun of the old packages: the place of pattern B and D on RPM (F32, F38). */
@@ -392,16 +517,27 @@ function zypperPlan(c: Cursor, pkgs: readonly PlanPackage[], conf: ConffilePolic
   c.note('zypper: commit plugins get PLUGINBEGIN', c.tm.hookGap);
   c.guard('pause', 'a zypper commit plugin at COMMITBEGIN (§9.2)');
   c.note('zypper: commit plugins get COMMITBEGIN (F64)', c.tm.startup);
+  const done: PlanPackage[] = [];
+  let aborted = false;
   for (const p of pkgs) {
     c.script(`${p.name}: rpm -U --noposttrans: %pretrans (new)`);
-    c.script(`${p.name}: %pre (new)`);
+    if (c.fails('pre-script')) {
+      // F65: the commit aborts (non-interactive answer "abort"); no COMMITEND, PLUGINEND still comes.
+      c.script(`${p.name}: %pre (new) FAILS (exit 1): the commit aborts, zypper exits 8 (F65)`);
+      aborted = true;
+      break;
+    }
+    rpmPre(c, p, '%pre (new)');
     c.swap(p, 'rename', `${p.name}: rpm renames the new files over the old (F2)`, conf, LEFTOVERS.rpm);
-    c.script(`${p.name}: %post (new)`);
+    rpmPost(c, p, '%post (new)');
     rpmCleanup(c, [p]);
+    done.push(p);
   }
-  for (const p of pkgs) c.script(`${p.name}: %posttrans, run by libzypp ($1=1, F67)`);
-  rpmTriggers(c, pkgs);
-  c.note('zypper: commit plugins get COMMITEND', c.tm.finish);
+  if (!aborted) {
+    for (const p of done) c.script(`${p.name}: %posttrans, run by libzypp ($1=1, F67)`);
+    rpmTriggers(c, done);
+    c.note('zypper: commit plugins get COMMITEND', c.tm.finish);
+  }
   c.guard('resume', 'a zypper commit plugin at PLUGINEND (§9.2)');
   c.note('zypper: commit plugins get PLUGINEND (also after an aborted commit, F65)');
 }
@@ -415,9 +551,9 @@ function pacmanPlan(c: Cursor, pkgs: readonly PlanPackage[], conf: ConffilePolic
   c.guard('pause', 'a PreTransaction hook (§10.2)');
   c.note('pacman: PreTransaction hooks (F72)', c.tm.startup);
   for (const p of pkgs) {
-    c.script(`${p.name}: pre_upgrade`);
+    c.script(c.fails('pre-script') ? `${p.name}: pre_upgrade FAILS (exit 1): pacman goes on (F76)` : `${p.name}: pre_upgrade`);
     c.swap(p, 'unlink-write', `${p.name}: libalpm extracts with ARCHIVE_EXTRACT_UNLINK (F3)`, conf, LEFTOVERS.pacman);
-    c.script(`${p.name}: post_upgrade`);
+    c.script(c.fails('post-script') ? `${p.name}: post_upgrade FAILS (exit 1): an error message, the transaction completes (F76)` : `${p.name}: post_upgrade`);
   }
   const marked = pkgs.filter((p) => p.pattern !== 'none').flatMap((p) => p.units);
   for (const u of marked) c.restart(u, `pacman: 30-systemd-restart-marked.hook, reload-or-restart --marked ${u} (F78)`, 'try-restart');
@@ -434,7 +570,8 @@ function apkPlan(c: Cursor, pkgs: readonly PlanPackage[], conf: ConffilePolicy):
     c.script(`${p.name}: pre-upgrade`);
     c.swap(p, 'rename', `${p.name}: apk renames .apk.* temporaries over the old files (F4)`, conf, LEFTOVERS.apk);
     const label = `${p.name}: post-upgrade`;
-    if (p.pattern === 'restart') for (const u of p.units) c.restart(u, `${label}: rc-service ${u} restart (F82's exception)`, 'restart');
+    if (c.fails('post-script')) c.script(`${label} FAILS (exit 1) before its service step; post-commit still runs (F81)`);
+    else if (p.pattern === 'restart') for (const u of p.units) c.restart(u, `${label}: rc-service ${u} restart (F82's exception)`, 'restart');
     else c.script(label);
   }
   c.script('apk: triggers');
