@@ -26,7 +26,7 @@ import type { Timeline } from '../../src/sim/timeline.js';
 import { repoRoot } from '../support/corpus.js';
 import { findExecutable, isCI, requireMonit, requiringSuite, warnLoudly } from '../support/monit.js';
 import {
-  alive, buildDeb, CTL, DAEMON, freeLoopbackPort, healthy, makeAptRepo, makeBed, makeRpmRepo, monitPid, monitStatus, PKG, readPid, RPM_BASE, run, sizeOf, sleep,
+  alive, assertNoGuardOnMachine, buildDeb, CTL, DAEMON, freeLoopbackPort, healthy, holdGuardE2eLock, makeAptRepo, makeBed, makeRpmRepo, monitPid, monitStatus, PKG, readPid, RPM_BASE, run, sizeOf, sleep,
   startMonit, stopMonit, textSince, waitFor, type Bed,
 } from './e2e-support.js';
 
@@ -103,8 +103,12 @@ requiringSuite('simulate --with-guard agrees with real transactions', 'root, mon
   const stateDirExisted = existsSync(STATE_DIR);
   /** One line per scenario for the report: real facts, and whether every simulated phase matched. */
   const matrix: string[] = [];
+  let release: () => void = () => {};
 
   beforeAll(async () => {
+    // The same dummy package, guard files and state directory as the other guard e2e files.
+    release = await holdGuardE2eLock();
+    assertNoGuardOnMachine();
     run('dpkg', ['--purge', PKG]);
     mkdirSync(STATE_DIR, { recursive: true, mode: 0o700 });
     bed = makeBed(mkdtempSync(join(tmpdir(), 'monitlint-sim-vs-real-')), await freeLoopbackPort());
@@ -116,15 +120,19 @@ requiringSuite('simulate --with-guard agrees with real transactions', 'root, mon
   }, 120_000);
 
   afterAll(async () => {
-    if (installed) run(bin, ['guard', '--uninstall']);
-    await stopMonit(bed);
-    run('dpkg', ['--purge', PKG]);
-    if (rpmInstalled) run('rpm', ['-e', '--nodeps', PKG, RPM_BASE]);
-    const pid = readPid(bed.daemonPidfile);
-    if (alive(pid)) process.kill(pid!, 'SIGKILL');
-    rmSync(bed.dir, { recursive: true, force: true });
-    if (!stateDirExisted) rmSync(STATE_DIR, { recursive: true, force: true });
-    console.log(`simulate --with-guard vs real runs:\n${matrix.join('\n')}`);
+    try {
+      if (installed) run(bin, ['guard', '--uninstall']);
+      await stopMonit(bed);
+      run('dpkg', ['--purge', PKG]);
+      if (rpmInstalled) run('rpm', ['-e', '--nodeps', PKG, RPM_BASE]);
+      const pid = readPid(bed.daemonPidfile);
+      if (alive(pid)) process.kill(pid!, 'SIGKILL');
+      rmSync(bed.dir, { recursive: true, force: true });
+      if (!stateDirExisted) rmSync(STATE_DIR, { recursive: true, force: true });
+      console.log(`simulate --with-guard vs real runs:\n${matrix.join('\n')}`);
+    } finally {
+      release();
+    }
   }, 120_000);
 
   /** Back to both services monitored and OK on the installed binary, whatever the scenario left. */
