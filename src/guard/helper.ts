@@ -314,8 +314,8 @@ package_file_files() {
     esac
 }
 
-# Writes to $2 the files (absolute, one per line) of every target read from stdin, new and old;
-# fails when one target can be listed neither as installed nor from its package file.
+# Writes to $2 the files (absolute, one per line) of every target read from stdin; fails when one
+# target can be listed neither as installed nor from its package file.
 transaction_files() {
     : >"$2.raw"
     count=0
@@ -326,11 +326,12 @@ transaction_files() {
         /*)       name=; file=$t ;;
         *)        name=$t; file= ;;
         esac
+        # An installed package by its database entry; the package file (which means reading the
+        # whole archive for a .deb or a pacman package) only for a package new to the system.
         found=
         if [ -n "$name" ] && list=$(installed_files "$1" "$name"); then
             printf '%s\n' "$list" >>"$2.raw"; found=1
-        fi
-        if [ -n "$file" ] && list=$(package_file_files "$1" "$file"); then
+        elif [ -n "$file" ] && list=$(package_file_files "$1" "$file"); then
             printf '%s\n' "$list" >>"$2.raw"; found=1
         fi
         if [ -z "$found" ]; then
@@ -344,28 +345,31 @@ transaction_files() {
     sed -n 's|//*$||; /^\//p' "$2.raw" | sort -u >"$2"
 }
 
-# The affected services (one per line, in control-file order) with a watched path among the files in $1.
+# The affected services (one per line, in control-file order) with a watched path among the files
+# in $1. Each file is looked up by itself, by each directory above it (under) and by each tail that
+# starts at a slash (suffix), so a large transaction costs its file count, not files x watches.
 select_services() {
     WATCH=$WATCH awk '
+        function mark(k, v,    n, j, ids) {
+            if (!((k SUBSEP v) in idx)) return
+            n = split(idx[k SUBSEP v], ids, " ")
+            for (j = 1; j <= n; j++) hit[svc[ids[j]]] = 1
+        }
         BEGIN {
             n = split(ENVIRON["WATCH"], w, "\n")
             for (i = 1; i <= n; i++) {
                 split(w[i], f, "\t")
-                kind[i] = f[1]; val[i] = f[2]
                 svc[i] = substr(w[i], length(f[1]) + length(f[2]) + 3)
-                if (kind[i] == "always") hit[svc[i]] = 1
+                if (f[1] == "always") hit[svc[i]] = 1
+                else idx[f[1] SUBSEP f[2]] = idx[f[1] SUBSEP f[2]] " " i
             }
         }
         {
-            for (i = 1; i <= n; i++) {
-                if (svc[i] in hit) continue
-                v = val[i]
-                if (kind[i] == "path") { if ($0 == v) hit[svc[i]] = 1 }
-                else if (kind[i] == "under") { if ($0 == v || index($0, v "/") == 1) hit[svc[i]] = 1 }
-                else if (kind[i] == "suffix") {
-                    if (length($0) >= length(v) && substr($0, length($0) - length(v) + 1) == v) hit[svc[i]] = 1
-                }
-            }
+            mark("path", $0)
+            p = $0
+            while (p != "") { mark("under", p); sub(/\/[^\/]*$/, "", p) }
+            t = $0
+            while (t != "") { mark("suffix", t); if (!sub(/^\/[^\/]*/, "", t)) break }
         }
         END {
             for (i = 1; i <= n; i++)
