@@ -12,17 +12,17 @@
  */
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { MANIFEST_PATH } from '../../src/guard/manifest.js';
 import { STATE_DIR } from '../../src/guard/types.js';
 import { repoRoot } from '../support/corpus.js';
-import { isCI, requireMonit, requiringSuite, warnLoudly } from '../support/monit.js';
+import { findExecutable, isCI, requireMonit, requiringSuite, warnLoudly } from '../support/monit.js';
 import {
-  alive, buildDeb, DAEMON, freeLoopbackPort, healthy, makeAptRepo, makeBed, monitStatus, PKG, readPid, run, sizeOf, sleep, startMonit, stopMonit, textSince, waitFor,
-  type Bed,
+  alive, buildDeb, DAEMON, freeLoopbackPort, healthy, makeAptRepo, makeBed, makeRpmRepo, monitStatus, PKG, readPid, RPM_BASE, run, sizeOf, sleep, startMonit, stopMonit,
+  textSince, waitFor, type Bed,
 } from './e2e-support.js';
 
 const bin = join(repoRoot, 'bin', 'monitlint');
@@ -57,6 +57,32 @@ function buildOther(dir: string, version: number): string {
   return deb;
 }
 
+/** OTHER as an rpm (no scriptlets, one data file), added to the repository makeRpmRepo made. */
+function addOtherRpm(bed: Bed, version: number): void {
+  const top = join(bed.dir, 'rpmbuild-other');
+  mkdirSync(top, { recursive: true });
+  const spec = join(top, `${OTHER}-${version}.spec`);
+  writeFileSync(spec, [
+    `Name: ${OTHER}`, `Version: ${version}`, 'Release: 1', "Summary: unrelated to what Monit checks, for monitlint's guard tests", 'License: MIT', 'BuildArch: noarch', 'AutoReqProv: no',
+    '%description', 'unrelated',
+    '%install', `mkdir -p %{buildroot}/usr/share/${OTHER}`, `echo 'unrelated data, version ${version}' >%{buildroot}/usr/share/${OTHER}/data.txt`,
+    '%files', `/usr/share/${OTHER}/data.txt`, '',
+  ].join('\n'));
+  const r = run('rpmbuild', ['-bb', '--define', `_topdir ${top}`, spec]);
+  if (r.status !== 0) throw new Error(`rpmbuild ${OTHER}: ${r.stderr.slice(-2000)}`);
+  const rpms = join(top, 'RPMS', 'noarch');
+  for (const f of readdirSync(rpms)) copyFileSync(join(rpms, f), join(bed.dir, 'rpmrepo', f));
+}
+
+/** dnf 4, rpmbuild and createrepo_c (Debian packages dnf, rpm, createrepo-c; .ci/run installs them). */
+function requireDnf(): true | null {
+  const missing = ['dnf', 'rpmbuild', 'createrepo_c'].filter((t) => findExecutable(t) === null);
+  if (missing.length === 0) return true;
+  if (isCI()) throw new Error(`the dnf narrowing end-to-end tests need ${missing.join(', ')} in CI`);
+  warnLoudly('guard-e2e-narrow-dnf', [`${missing.join(', ')} not found: the dnf narrowing end-to-end tests are SKIPPED.`]);
+  return null;
+}
+
 const md5 = (path: string): string => createHash('md5').update(readFileSync(path)).digest('hex');
 
 const guardTrace = (): string => {
@@ -75,11 +101,11 @@ interface Sampled {
   samples: number;
 }
 
-/** Runs apt-get in the background and samples both services' monitoring states until it exits. */
-async function aptSampling(args: string[]): Promise<Sampled> {
+/** Runs apt-get (or `command`) in the background and samples both services' monitoring states until it exits. */
+async function aptSampling(args: string[], command = 'apt-get'): Promise<Sampled> {
   const env: NodeJS.ProcessEnv = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   delete env.DPKG_FRONTEND_LOCKED;
-  const child = spawn('apt-get', args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(command, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout.on('data', (d: Buffer) => (output += d.toString()));
   child.stderr.on('data', (d: Buffer) => (output += d.toString()));
@@ -186,5 +212,54 @@ requiringSuite('guard end to end: the targeted strategy narrowed to the transact
     expect(textSince(bed.monitLog, log0)).not.toMatch(/checksum failed|trying to restart/);
     expect(await waitFor(() => healthy(bed), 20_000)).toBe(true);
     expect(monitStatus(bed, 'dummy_bin').checksum).toBe(md5(DAEMON));
+  });
+  requiringSuite('through dnf 4 and rpm (the plugin passes install_set and remove_set)', 'dnf, rpmbuild and createrepo_c', requireDnf, () => {
+    let dnf: string[] = [];
+    beforeAll(async () => {
+      await stopMonit(bed);
+      run('dpkg', ['--purge', PKG, OTHER]); // the same files now come from rpm
+      dnf = makeRpmRepo(bed, [{ version: 21 }, { version: 22 }]);
+      addOtherRpm(bed, 1);
+      addOtherRpm(bed, 2);
+      const c = run('createrepo_c', ['-q', join(bed.dir, 'rpmrepo')]);
+      if (c.status !== 0) throw new Error(`createrepo_c: ${c.stderr}`);
+      const r = run('dnf', [...dnf, 'install', RPM_BASE, `${PKG}-21`, `${OTHER}-1`]);
+      if (r.status !== 0) throw new Error(`dnf install: ${r.stdout}${r.stderr}`);
+      await startMonit(bed);
+      run(bin, ['guard', '--uninstall']); // the apt guard
+      const g = run(bin, ['guard', '--manager', 'dnf', '--strategy', 'targeted', '--config', bed.monitrc, '--install']);
+      if (g.status !== 0) throw new Error(`guard --install --manager dnf --strategy targeted: ${g.stderr}`);
+    });
+
+    afterAll(() => {
+      run('rpm', ['-e', '--nodeps', PKG, OTHER, RPM_BASE]);
+    });
+
+    it('dnf upgrade of an unrelated package: both services monitored in every sample, no unmonitor, no reload', async () => {
+      expect(await waitFor(() => healthy(bed), 20_000)).toBe(true);
+      const log0 = sizeOf(bed.monitLog);
+      const trace0 = sizeOf(join(STATE_DIR, 'trace'));
+      const r = await aptSampling([...dnf, 'upgrade', `${OTHER}-2`], 'dnf');
+      expect(r.code, r.output).toBe(0);
+      expect(r.samples).toBeGreaterThan(0);
+      expect([...r.states]).toEqual(['Monitored/Monitored']);
+      await sleep(2000);
+      expect(textSince(bed.monitLog, log0)).not.toMatch(/unmonitor|Reinitializing|checksum failed|trying to restart/);
+      expect(textSince(join(STATE_DIR, 'trace'), trace0), guardTrace()).toMatch(/package list: rpm[\s\S]*affected: \n[\s\S]*touches none of the affected services/);
+    });
+
+    it("dnf upgrade of the daemon's package: both unmonitored for the transaction, monitored again on the new checksum", async () => {
+      const log0 = sizeOf(bed.monitLog);
+      const r = await aptSampling([...dnf, 'upgrade', `${PKG}-22`], 'dnf');
+      expect(r.code, r.output).toBe(0);
+      expect([...r.states], guardTrace()).toContain('Not monitored/Not monitored');
+      await sleep(2000);
+      const log = textSince(bed.monitLog, log0);
+      expect(log).toMatch(/'dummy_bin' unmonitor on user request/);
+      expect(log).not.toMatch(/checksum failed|trying to restart/);
+      expect(await waitFor(() => healthy(bed), 20_000)).toBe(true);
+      expect(readFileSync(DAEMON, 'utf8')).toContain('version 22');
+      expect(monitStatus(bed, 'dummy_bin').checksum).toBe(md5(DAEMON));
+    });
   });
 });
