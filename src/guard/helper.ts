@@ -271,7 +271,9 @@ read_targets() {
         # Pre-Install-Pkgs with Version 2 or 3 (package-managers.md F12): "VERSION n", the APT
         # configuration, an empty line, then one line per action. The action is a .deb path,
         # **CONFIGURE** or **REMOVE**; version 3 has four fields per version, version 2 two.
-        # Version 1 (the default, if the Version option got lost) sends .deb paths only.
+        # Version 1 (the default, if the Version option got lost) sends .deb paths only. A package
+        # new to the system also has a **CONFIGURE** line, and is not installed yet: its .deb
+        # line stands for it.
         awk '
             NR == 1 && /^VERSION [23]$/ { v = $2; head = 1; next }
             head { if ($0 == "") head = 0; next }
@@ -280,8 +282,9 @@ read_targets() {
                 n = (v == 3) ? 8 : 4
                 rest = $0
                 for (i = 0; i < n; i++) sub(/^[^ ]* /, "", rest)
-                if (rest ~ /^\//) print $1 "\t" rest; else print $1
-            }'
+                if (rest ~ /^\//) { print $1 "\t" rest; deb[$1] = 1 } else names[$1] = 1
+            }
+            END { for (p in names) if (!(p in deb)) print p }'
         ;;
     dpkg | rpm | pacman) cat ;;
     rpm-noted)

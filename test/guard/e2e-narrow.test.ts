@@ -139,10 +139,8 @@ requiringSuite('guard end to end: the targeted strategy narrowed to the transact
     bed = makeBed(mkdtempSync(join(tmpdir(), 'monitlint-guard-narrow-')), await freeLoopbackPort());
     current = bed;
     const debs = [buildDeb(bed, 1), buildDeb(bed, 2), buildDeb(bed, 3), buildOther(bed.dir, 1), buildOther(bed.dir, 2), buildOther(bed.dir, 3)];
-    for (const deb of [debs[0]!, debs[3]!]) {
-      const r = run('dpkg', ['-i', deb]);
-      if (r.status !== 0) throw new Error(`dpkg -i ${deb}: ${r.stderr}`);
-    }
+    const r = run('dpkg', ['-i', debs[0]!]);
+    if (r.status !== 0) throw new Error(`dpkg -i ${debs[0]}: ${r.stderr}`);
     if (!alive(readPid(bed.daemonPidfile))) throw new Error('the v1 postinst did not start the dummy daemon');
     aptOptions = makeAptRepo(bed, debs);
     const u = run('apt-get', [...aptOptions, 'update']);
@@ -163,6 +161,20 @@ requiringSuite('guard end to end: the targeted strategy narrowed to the transact
     rmSync(bed.dir, { recursive: true, force: true });
     rmSync(join(STATE_DIR, 'trace'), { force: true });
     if (!stateDirExisted) rmSync(STATE_DIR, { recursive: true, force: true });
+  });
+
+  it('installing a new unrelated package: apt passes its .deb, the helper lists it, Monit is left alone', async () => {
+    expect(await waitFor(() => healthy(bed), 20_000)).toBe(true);
+    const log0 = sizeOf(bed.monitLog);
+    const trace0 = sizeOf(join(STATE_DIR, 'trace'));
+    const r = await aptSampling(apt(OTHER, 1));
+    expect(r.code, r.output).toBe(0);
+    expect([...r.states]).toEqual(['Monitored/Monitored']);
+    expect(textSince(bed.monitLog, log0)).not.toMatch(/unmonitor|Reinitializing/);
+    // Not installed before: listed from the .deb path in apt's version 3 line, not a fallback.
+    const trace = textSince(join(STATE_DIR, 'trace'), trace0);
+    expect(trace, guardTrace()).toMatch(/transaction files: [1-9][0-9]*; affected: \n/);
+    expect(trace).not.toMatch(/cannot list|every affected/);
   });
 
   it('upgrading an unrelated package leaves both services monitored the whole time: no unmonitor, no reload', async () => {

@@ -211,6 +211,13 @@ describe.runIf(haveDpkgDeb)('apt (Pre-Install-Pkgs, version 3)', () => {
     expect(unmonitored(t.paused)).toEqual(['nginx-sites', 'mystery']);
   });
 
+  it("a new package's configure step is covered by its .deb line (it is not installed yet)", () => {
+    const d = deb('fresh', ['/usr/share/fresh/index.html']);
+    const t = transaction('pause apt', aptInput([`fresh - - none < 1 all none ${d}`, 'fresh - - none < 1 all none **CONFIGURE**']));
+    expect(t.stderr).toBe('');
+    expect(unmonitored(t.paused)).toEqual(['mystery']);
+  });
+
   it('a removal and a configure step are known by the installed package', () => {
     const t = transaction('pause apt', aptInput(['apache2-bin 2.4 amd64 same > - - none **REMOVE**', 'nano 7.1 amd64 same < 7.2 amd64 same **CONFIGURE**']));
     expect(unmonitored(t.paused)).toEqual(['mystery', 'web']);
