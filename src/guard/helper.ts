@@ -449,6 +449,21 @@ targeted_unmonitor() {
     return 0
 }
 
+# Adopting the targeted pause of a transaction that died: its services stay recorded, and this
+# transaction's own are unmonitored too and added to the record.
+adopt_targets() {
+    [ "$(cat "$STATE/how" 2>/dev/null)" = unmonitored ] || return 0
+    detect_control
+    monit_up && cli_works || return 0
+    choose_targets "$1" "$2"
+    monitored_of "$TARGETS" | while IFS= read -r name; do
+        grep -qxF -e "$name" "$STATE/monitored" && continue
+        echo "$name" >>"$STATE/monitored"
+        monit_cli unmonitor "$name" >/dev/null 2>&1 || log "could not unmonitor $name"
+        wait_state "$name" $((POLL * 2 + 30)) off || log "$name is still monitored"
+    done
+}
+
 # Monitor each recorded service that is not monitored now; verify; up to three attempts each.
 remonitor() {
     [ -s "$STATE/monitored" ] || return 0
@@ -492,6 +507,7 @@ do_pause_with() {
         trace pause "adopting the pause of $old, which is gone"
         # A transaction that died while paused: this one adopts the pause and resumes at its end.
         echo "$me" >"$STATE/owner"
+        [ "$STRATEGY" = targeted ] && adopt_targets "$1" "$2"
         start_watchdog "$me"
         return
     fi

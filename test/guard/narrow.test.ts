@@ -237,6 +237,22 @@ describe.runIf(haveDpkgDeb)('apt (Pre-Install-Pkgs, version 3)', () => {
   });
 });
 
+describe.runIf(haveDpkgDeb)('adopting the pause of a transaction that died', () => {
+  it("keeps the dead transaction's services and unmonitors this transaction's too", () => {
+    // What a killed apt leaves: the marker, a gone owner, "sshd binary" unmonitored and recorded.
+    mkdirSync(join(dir, 'state'), { recursive: true });
+    writeFileSync(join(dir, 'state', 'paused'), '');
+    writeFileSync(join(dir, 'state', 'owner'), '1 1\n'); // PID 1 started at another time: gone
+    writeFileSync(join(dir, 'state', 'how'), 'unmonitored\n');
+    writeFileSync(join(dir, 'state', 'monitored'), 'sshd binary\n');
+    writeFileSync(join(dir, 'monit', 'sshd binary'), 'Not monitored');
+    const t = transaction('pause apt', aptInput([`nano 7.1 amd64 same < 7.2 amd64 same ${deb('nano', ['/bin/nano'])}`]));
+    expect(t.paused).toEqual(['unmonitor mystery']);
+    expect(t.resumed).toEqual(['reload', 'monitor sshd binary', 'monitor mystery']);
+    expect(existsSync(join(dir, 'state', 'paused'))).toBe(false);
+  });
+});
+
 describe('other forms of the package list', () => {
   it('no list (plain dpkg -i, apk): every affected service, logged', () => {
     const t = transaction('pause');
