@@ -155,7 +155,7 @@ function processKeys(s: Extract<Service, { kind: 'process' }>): WatchKey[] {
       if (LAUNCHERS.has(base)) {
         // The unit: the first later word that is not an option or a systemctl verb.
         const rest = ws.slice(i + 1).filter((x) => !x.startsWith('-'));
-        const unit = base === 'systemctl' ? rest[1] : base === 'start-stop-daemon' ? undefined : rest[0];
+        const unit = base === 'systemctl' || base === 'initctl' ? rest[1] : base === 'start-stop-daemon' ? undefined : rest[0];
         if (unit !== undefined && UNIT_NAME.test(unit.replace(/\.service$/, ''))) {
           names.add(unit.replace(/\.service$/, ''));
           evidence = true;

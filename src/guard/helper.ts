@@ -492,6 +492,7 @@ do_pause() {
     # Read the package list first, whatever happens next: the hook's writer may wait on it.
     input=$STATE/input.$$
     if [ -n "$1" ]; then read_targets "$1" "$me" >"$input"; else : >"$input"; fi
+    trace pause "targets: $(tr '\t\n' ' ,' <"$input" | cut -c 1-300)"
     do_pause_with "$1" "$input" "$me"
     rm -f "$input"
 }

@@ -173,6 +173,8 @@ requiringSuite('guard end to end: the targeted strategy narrowed to the transact
     expect(textSince(bed.monitLog, log0)).not.toMatch(/unmonitor|Reinitializing/);
     // Not installed before: listed from the .deb path in apt's version 3 line, not a fallback.
     const trace = textSince(join(STATE_DIR, 'trace'), trace0);
+    // "NAME PATH": apt sent version 3 (version 1 sends bare .deb paths).
+    expect(trace).toMatch(new RegExp(`targets: ${OTHER} /\\S+\\.deb,`));
     expect(trace, guardTrace()).toMatch(/transaction files: [1-9][0-9]*; affected: \n/);
     expect(trace).not.toMatch(/cannot list|every affected/);
   });
