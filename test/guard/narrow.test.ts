@@ -193,6 +193,25 @@ describe('watched paths derived at generation time', () => {
   });
 });
 
+describe('unit names from the start and stop programs', () => {
+  it('service, invoke-rc.d, rc-service take the name first; systemctl and initctl a verb first; sh -c strings count', () => {
+    const text = [
+      'check process a with pidfile /run/a.pid', '  start program = "/usr/sbin/invoke-rc.d alpha start"',
+      'check process b with pidfile /run/b.pid', '  start program = "/sbin/initctl start beta"',
+      'check process c with pidfile /run/c.pid', `  start program = "/bin/sh -c 'exec /usr/bin/systemctl --no-block restart gamma.service'"`,
+      'check process d with pidfile /run/d.pid', '  start program = "/sbin/rc-service delta start"', '',
+    ].join('\n');
+    const parsed = parseControlText(join(dir, 'units.rc'), text, { fs: realFs, cwd: dir });
+    const w = Object.fromEntries(serviceWatches(parsed.config!.services).map((x) => [x.service, x.keys.map((k) => `${k.kind} ${k.value}`)]));
+    expect(w.a).toContain('suffix /systemd/system/alpha.service');
+    expect(w.b).toContain('suffix /init.d/beta');
+    expect(w.b).not.toContain('suffix /init.d/start');
+    expect(w.c).toContain('suffix /systemd/system/gamma.service');
+    expect(w.d).toContain('suffix /init.d/delta');
+    expect(Object.values(w).flat().filter((k) => k.startsWith('always'))).toEqual([]);
+  });
+});
+
 describe.runIf(haveDpkgDeb)('apt (Pre-Install-Pkgs, version 3)', () => {
   it('an unrelated upgrade unmonitors only what is tied to no package, and resume monitors it again', () => {
     const t = transaction('pause apt', aptInput([`nano 7.1 amd64 same < 7.2 amd64 same ${deb('nano', ['/bin/nano'])}`]));
