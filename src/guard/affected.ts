@@ -2,9 +2,9 @@
  * What a configuration tells the guard: whether Monit's CLI can control the daemon (targeted
  * strategy), and which services a package transaction can affect.
  */
-import type { Config, Httpd, Service } from '../config/model.js';
+import type { Command, Config, Httpd, Service } from '../config/model.js';
 import { GuardInputError } from './quote.js';
-import type { MonitTarget } from './types.js';
+import type { MonitTarget, ServiceWatch, WatchKey } from './types.js';
 
 const LOOPBACK = new Set(['localhost', '127.0.0.1', '::1', 'ip6-localhost']);
 
@@ -100,5 +100,147 @@ export function monitTarget(config: Config | undefined, controlFile: string | un
     services: config.services.filter((s) => s.kind !== 'system').map((s) => s.name.value),
     affected: affectedServices(config.services),
     cliControl: problem === undefined,
+    watches: serviceWatches(config.services),
   };
+}
+
+// ---- Run-time narrowing: which package files tell that a transaction touches a service ----------
+
+/** Commands that start a service by name; their own binaries say nothing about the daemon. */
+const LAUNCHERS = new Set(['service', 'invoke-rc.d', 'rc-service', 'systemctl', 'initctl', 'start-stop-daemon']);
+/** Interpreters and wrappers: a path argument after them is the program, not them. */
+const WRAPPERS = new Set(['sh', 'bash', 'dash', 'env', 'nice', 'nohup', 'sudo', 'su', 'runuser', 'setsid', 'chroot', 'timeout', 'ionice', 'taskset']);
+/** A unit or init-script name: what a package's file name can contain. */
+const UNIT_NAME = /^[A-Za-z0-9@._+-]+$/;
+/** A path in a command or pattern that a package can own (no glob or regex characters). */
+const PLAIN_PATH = /^\/[A-Za-z0-9._+@/-]+$/;
+
+function basename(path: string): string {
+  return path.slice(path.lastIndexOf('/') + 1);
+}
+
+/** Paths no package ships files in, for evidence about a daemon (Debian policy §9.1.2: /usr/local is the administrator's). */
+function packageOwnable(path: string): boolean {
+  return !NOT_PACKAGED.some((re) => re.test(path)) && !/^\/usr\/local\//.test(path);
+}
+
+/** The words of a command, also inside `sh -c "…"` strings: split on blanks and shell punctuation, quotes dropped. */
+function words(cmd: Command): string[] {
+  return cmd.argv.flatMap((a) => a.value.split(/[\s;&|()<>`]+/)).map((w) => w.replace(/^['"]+|['"]+$/g, '')).filter((w) => w !== '');
+}
+
+/** The names a file of the daemon's package is found by: its unit file, init script or binary. */
+function nameKeys(name: string): WatchKey[] {
+  if (!UNIT_NAME.test(name) || name === '.' || name === '..') return [];
+  return [`/systemd/system/${name}.service`, `/init.d/${name}`, `/sbin/${name}`, `/bin/${name}`].map((value) => ({ kind: 'suffix' as const, value }));
+}
+
+/**
+ * What a process check's start/stop/restart programs, pidfile and `matching` pattern say about
+ * the package of its daemon: the paths they name (binaries, init scripts, configuration files),
+ * the units they start by name (`service NAME`, `systemctl start NAME`, `/etc/init.d/NAME`), and the
+ * check's own name. Without a unit name or a package-ownable program path, nothing ties the check
+ * to a package: then every transaction affects it (`always`).
+ */
+function processKeys(s: Extract<Service, { kind: 'process' }>): WatchKey[] {
+  const keys: WatchKey[] = [];
+  let evidence = false;
+  const names = new Set<string>([s.name.value]);
+  for (const cmd of [s.start, s.stop, s.restart]) {
+    if (!cmd) continue;
+    const ws = words(cmd);
+    for (let i = 0; i < ws.length; i++) {
+      const w = ws[i]!;
+      const base = basename(w);
+      if (LAUNCHERS.has(base)) {
+        // The unit: the first later word that is not an option or a systemctl verb.
+        const rest = ws.slice(i + 1).filter((x) => !x.startsWith('-'));
+        const unit = base === 'systemctl' || base === 'initctl' ? rest[1] : base === 'start-stop-daemon' ? undefined : rest[0];
+        if (unit !== undefined && UNIT_NAME.test(unit.replace(/\.service$/, ''))) {
+          names.add(unit.replace(/\.service$/, ''));
+          evidence = true;
+        }
+        continue;
+      }
+      if (WRAPPERS.has(base) || !PLAIN_PATH.test(w) || !packageOwnable(w)) continue;
+      keys.push({ kind: 'path', value: w });
+      evidence = true;
+      const init = /^\/etc\/(?:rc\.d\/)?init\.d\/([^/]+)$/.exec(w);
+      if (init) names.add(init[1]!);
+    }
+  }
+  const pidfile = s.pidfile?.value;
+  if (pidfile !== undefined) {
+    names.add(basename(pidfile).replace(/\.pid$/, ''));
+    const dir = pidfile.slice(0, pidfile.lastIndexOf('/'));
+    // /var/lib/foo/foo.pid: a package may own /var/lib/foo; not /var/lib or /run.
+    if (PLAIN_PATH.test(dir) && dir.split('/').length > 3 && packageOwnable(`${dir}/`)) keys.push({ kind: 'path', value: dir });
+  }
+  const pattern = s.matching?.value;
+  if (pattern !== undefined) {
+    for (const p of pattern.match(/\/[A-Za-z0-9._+@/-]+/g) ?? []) {
+      if (packageOwnable(p) && !/[.+]$/.test(p)) {
+        keys.push({ kind: 'path', value: p });
+        evidence = true;
+      }
+    }
+    const first = /^\^?([A-Za-z][A-Za-z0-9_-]*)/.exec(pattern);
+    if (first) names.add(first[1]!);
+  }
+  if (!evidence) return [{ kind: 'always', value: '' }];
+  for (const n of names) keys.push(...nameKeys(n));
+  return keys;
+}
+
+function ownKeys(s: Service): WatchKey[] {
+  switch (s.kind) {
+    case 'file':
+    case 'fifo':
+      return [{ kind: 'path', value: s.path.value }];
+    case 'directory':
+      return [{ kind: 'under', value: s.path.value.replace(/(.)\/+$/, '$1') }];
+    case 'process':
+      return processKeys(s);
+    case 'program':
+      // Affected only as a dependant; the program it runs may itself come from a package.
+      return words(s.command).filter((w) => PLAIN_PATH.test(w) && packageOwnable(w) && !WRAPPERS.has(basename(w))).map((value) => ({ kind: 'path' as const, value }));
+    case 'filesystem':
+    case 'host':
+    case 'system':
+    case 'network':
+      return [];
+    default: {
+      const never: never = s;
+      throw new Error(`unknown service kind ${(never as Service).kind}`);
+    }
+  }
+}
+
+/** Values the helper's tab-separated table cannot hold: the service is then affected by every transaction. */
+const UNSAFE = /[\t\n\r\0]/;
+
+/**
+ * For each affected service (in {@link affectedServices} order), the package-file keys that make a
+ * transaction affect it: its own, and those of every affected service it depends on, since
+ * unmonitoring a parent unmonitors its dependants (monit-semantics.md §4.7).
+ */
+export function serviceWatches(services: readonly Service[]): ServiceWatch[] {
+  const affected = affectedServices(services);
+  const byName = new Map(services.map((s) => [s.name.value, s]));
+  const inAffected = new Set(affected);
+  const memo = new Map<string, WatchKey[]>();
+  const keysOf = (name: string, seen: Set<string>): WatchKey[] => {
+    const done = memo.get(name);
+    if (done) return done;
+    const s = byName.get(name);
+    if (!s || seen.has(name)) return [];
+    seen.add(name);
+    const keys = [...ownKeys(s), ...s.dependsOn.filter((d) => inAffected.has(d.value)).flatMap((d) => keysOf(d.value, seen))];
+    seen.delete(name);
+    const unique = [...new Map(keys.map((k) => [`${k.kind}\t${k.value}`, k])).values()];
+    const result: WatchKey[] = unique.length === 0 || unique.some((k) => k.kind === 'always' || UNSAFE.test(k.value)) ? [{ kind: 'always', value: '' }] : unique;
+    memo.set(name, result);
+    return result;
+  };
+  return affected.map((service) => ({ service, keys: keysOf(service, new Set()) }));
 }

@@ -41,6 +41,28 @@ export interface MonitTarget {
   affected: string[];
   /** Whether `monit` CLI actions can reach the daemon (`set httpd` unix socket or loopback port). */
   cliControl: boolean;
+  /**
+   * targeted, run-time narrowing: per affected service, the paths a package can own that tell
+   * whether a transaction touches it. Absent: every affected service is unmonitored for every
+   * transaction (no narrowing).
+   */
+  watches?: ServiceWatch[];
+}
+
+/**
+ * How a package file path relates a transaction to a service: `path` the same path, `under` the
+ * path or anything below it (a checked directory), `suffix` any path ending so (a daemon's unit
+ * file or binary found by name), `always` any transaction (nothing narrower is known).
+ */
+export interface WatchKey {
+  kind: 'path' | 'under' | 'suffix' | 'always';
+  value: string;
+}
+
+/** The watched paths of one affected service, its own and those of the services it depends on. */
+export interface ServiceWatch {
+  service: string;
+  keys: WatchKey[];
 }
 
 export interface GuardOptions {

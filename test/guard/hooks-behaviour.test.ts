@@ -20,16 +20,30 @@ import { requirePython3 } from '../support/shellcheck.js';
 let dir = '';
 let guard = '';
 let log = '';
+let listLog = '';
+
+/** The stand-in helper: records its first argument, and a package-list form with the list it got on stdin. */
+function writeGuard(): void {
+  writeFileSync(guard, `#!/bin/sh\necho "$1" >>${shQuote(log)}\nif [ -n "$2" ]; then { echo "$2"; cat; } >>${shQuote(listLog)}; fi\nexit 3\n`);
+  chmodSync(guard, 0o755);
+}
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'monitlint-hooks-'));
   log = join(dir, 'calls');
+  listLog = join(dir, 'lists');
   guard = join(dir, "fake guard's");
-  // Records its argument; fails, as a broken helper would, to show that the hooks never pass that on.
-  writeFileSync(guard, `#!/bin/sh\necho "$1" >>${shQuote(log)}\nexit 3\n`);
-  chmodSync(guard, 0o755);
+  // Fails, as a broken helper would, to show that the hooks never pass that on.
+  writeGuard();
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** What the hooks passed as package lists since the last call: the form, then the lines. */
+function lists(): string {
+  const text = existsSync(listLog) ? readFileSync(listLog, 'utf8') : '';
+  rmSync(listLog, { force: true });
+  return text;
+}
 
 function calls(): string {
   const text = existsSync(log) ? readFileSync(log, 'utf8') : '';
@@ -60,6 +74,15 @@ describe('zypper commit plugin', () => {
     expect(r.status).toBe(0);
     expect(r.stdout).toBe('ACK\n\n\0'.repeat(5));
     expect(calls()).toBe('pause\nresume\n');
+    expect(lists()).toBe('rpm\ndummy\n');
+  });
+
+  it("passes the package names of COMMITBEGIN's steps to the helper, each once", () => {
+    const two = '{"TransactionStepList":[{"type":"+","stage":"","solvable":{"n":"dummy","v":"2","r":"1","a":"x86_64"}},{"type":"-","solvable":{"n":"libfoo1","v":"1","r":"1","a":"x86_64"}},{"type":"+","solvable":{"n": "dummy","v":"3","r":"1","a":"noarch"}}]}';
+    const r = spawnSync('bash', [plugin()], { input: frame('PLUGINBEGIN') + frame('COMMITBEGIN', two) + frame('PLUGINEND') + frame('_DISCONNECT'), encoding: 'utf8' });
+    expect(r.stdout).toBe('ACK\n\n\0'.repeat(4));
+    expect(calls()).toBe('pause\nresume\n');
+    expect(lists()).toBe('rpm\ndummy\nlibfoo1\n');
   });
 
   it('resumes at PLUGINEND after an aborted commit (no COMMITEND, F65)', () => {
@@ -107,6 +130,7 @@ describe('dpkg pre-invoke/post-invoke lines', () => {
 requiringSuite('python plugins against stand-in modules', 'python3', requirePython3, (python) => {
   function runPlugin(manager: 'dnf' | 'yum', script: string): { code: number | null; stderr: string } {
     const plugin = hook(manager, (f) => f.language === 'python', (c) => c.replace(`GUARD = ${pyQuote(HELPER_PATH)}`, `GUARD = ${pyQuote(guard)}`));
+    lists();
     const stubs = join(dir, `stubs-${manager}`);
     mkdirSync(join(stubs, 'yum'), { recursive: true });
     mkdirSync(join(stubs, 'dnf'), { recursive: true });
@@ -121,6 +145,24 @@ requiringSuite('python plugins against stand-in modules', 'python3', requirePyth
   it('dnf 4: pause in pre_transaction, resume in transaction, once', () => {
     expect(runPlugin('dnf', `${base}p = g.MonitGuard(Base([1]), None)\np.pre_transaction()\np.transaction()\np.transaction()\n`)).toEqual({ code: 0, stderr: '' });
     expect(calls()).toBe('pause\nresume\n');
+  });
+
+  it("dnf 4: gives the helper the transaction's packages, incoming ones with their downloaded file", () => {
+    const rpm = join(dir, 'dummy-2-1.noarch.rpm');
+    writeFileSync(rpm, '');
+    const pkgs = `class Pkg(object):\n    def __init__(self, name, path):\n        self.name = name\n        self.path = path\n    def localPkg(self):\n        return self.path\nclass T(object):\n    install_set = [Pkg('dummy', ${pyQuote(rpm)}), Pkg('not-downloaded', '/nonexistent.rpm')]\n    remove_set = [Pkg('dummy', None), Pkg('libold', None)]\n    def __len__(self):\n        return 4\n`;
+    expect(runPlugin('dnf', `${base}${pkgs}p = g.MonitGuard(Base(T()), None)\np.pre_transaction()\np.transaction()\n`)).toEqual({ code: 0, stderr: '' });
+    expect(calls()).toBe('pause\nresume\n');
+    expect(lists()).toBe(`rpm\ndummy\t${rpm}\nnot-downloaded\ndummy\nlibold\n`);
+  });
+
+  it('yum: gives the helper the transaction members, with the package file where there is one', () => {
+    const rpm = join(dir, 'dummy-2-1.noarch.rpm');
+    writeFileSync(rpm, '');
+    const conduit = `class Po(object):\n    def __init__(self, path):\n        self.path = path\n    def localPkg(self):\n        if self.path is None:\n            raise AttributeError('installed')\n        return self.path\nclass M(object):\n    def __init__(self, name, path):\n        self.name = name\n        self.po = Po(path)\nclass Ts(object):\n    def getMembers(self):\n        return [M('dummy', ${pyQuote(rpm)}), M('dummy', None)]\nclass Conduit(object):\n    def getTsInfo(self):\n        return Ts()\n    def getConf(self):\n        raise AttributeError('no conf in this stand-in')\n`;
+    expect(runPlugin('yum', `${conduit}g.pretrans_hook(Conduit())\ng.posttrans_hook(Conduit())\n`)).toEqual({ code: 0, stderr: '' });
+    expect(calls()).toBe('pause\nresume\n');
+    expect(lists()).toBe(`rpm\ndummy\t${rpm}\ndummy\n`);
   });
 
   it('dnf 4: resume at exit when transaction() never comes (F48)', () => {
@@ -157,8 +199,7 @@ requiringSuite('python plugins against stand-in modules', 'python3', requirePyth
     try {
       expect(runPlugin('dnf', `${base}p = g.MonitGuard(Base([1]), None)\np.pre_transaction()\np.transaction()\n`)).toEqual({ code: 0, stderr: '' });
     } finally {
-      writeFileSync(guard, `#!/bin/sh\necho "$1" >>${shQuote(log)}\nexit 3\n`);
-      chmodSync(guard, 0o755);
+      writeGuard();
     }
   });
 });

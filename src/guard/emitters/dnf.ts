@@ -1,7 +1,8 @@
 /**
  * dnf 4 on EL8–EL10 (package-managers.md §7): a `dnf.Plugin` with `pre_transaction` and
  * `transaction`. `transaction` runs after element failures (F47) but not when rpm cannot start or
- * another plugin aborts (F48): an `atexit` handler, observed to run then, resumes.
+ * another plugin aborts (F48): an `atexit` handler, observed to run then, resumes. The helper gets
+ * the transaction's packages (`install_set` with their downloaded files, `remove_set`; dnf 4.14.0).
  */
 import { pyQuote } from '../quote.js';
 import { HELPER_PATH, type GuardFile } from '../types.js';
@@ -24,13 +25,33 @@ import dnf
 GUARD = ${pyQuote(HELPER_PATH)}
 
 
-def _run(action):
+def _run(action, packages=None):
     # The guard never fails the transaction: its errors are its own, on stderr.
     try:
-        with open(os.devnull, 'r') as devnull:
-            subprocess.call([GUARD, action], stdin=devnull)
+        if packages is None:
+            with open(os.devnull, 'r') as devnull:
+                subprocess.call([GUARD, action], stdin=devnull)
+        else:
+            # The transaction's packages, one per line, for the targeted strategy.
+            helper = subprocess.Popen([GUARD, action, 'rpm'], stdin=subprocess.PIPE)
+            helper.communicate(packages)
     except Exception:  # a missing helper must not break dnf
         pass
+
+
+def _packages(transaction):
+    # "NAME<TAB>RPM FILE" for an incoming package whose file is here, else "NAME";
+    # as bytes; None when the transaction cannot be read (the helper then assumes the worst).
+    try:
+        lines = []
+        for pkg in transaction.install_set:
+            path = pkg.localPkg()
+            lines.append(pkg.name + '\\t' + path if path and os.path.isfile(path) else pkg.name)
+        for pkg in transaction.remove_set:
+            lines.append(pkg.name)
+        return ''.join(line + '\\n' for line in lines).encode('utf-8')
+    except Exception:
+        return None
 
 
 class MonitGuard(dnf.Plugin):
@@ -54,7 +75,7 @@ class MonitGuard(dnf.Plugin):
         # transaction() is skipped when the RPM transaction cannot start or
         # another plugin aborts; atexit still runs when dnf exits.
         atexit.register(self._resume)
-        _run('pause')
+        _run('pause', _packages(self.base.transaction))
 
     def transaction(self):
         self._resume()

@@ -1,7 +1,8 @@
 /**
  * yum on EL7 (package-managers.md §6): a Python 2 plugin with `pretrans_hook`/`posttrans_hook`,
  * and its conf file, without which yum does not load it (F40). posttrans is skipped when rpm
- * reports that the transaction could not start (F42): an `atexit` handler resumes then.
+ * reports that the transaction could not start (F42): an `atexit` handler resumes then. The helper
+ * gets the transaction's members (`conduit.getTsInfo()`), with the package file where there is one.
  */
 import { pyQuote } from '../quote.js';
 import { HELPER_PATH, type GuardFile } from '../types.js';
@@ -28,16 +29,41 @@ GUARD = ${pyQuote(HELPER_PATH)}
 _state = {'paused': False}
 
 
-def _run(action):
+def _run(action, packages=None):
     # The guard never fails the transaction: its errors are its own, on stderr.
     try:
-        devnull = open(os.devnull, 'r')
-        try:
-            subprocess.call([GUARD, action], stdin=devnull)
-        finally:
-            devnull.close()
+        if packages is None:
+            devnull = open(os.devnull, 'r')
+            try:
+                subprocess.call([GUARD, action], stdin=devnull)
+            finally:
+                devnull.close()
+        else:
+            # The transaction's packages, one per line, for the targeted strategy.
+            helper = subprocess.Popen([GUARD, action, 'rpm'], stdin=subprocess.PIPE)
+            helper.communicate(packages)
     except Exception:  # noqa: a missing helper must not break yum
         pass
+
+
+def _packages(conduit):
+    # "NAME<TAB>RPM FILE" for a member whose package file is here, else "NAME";
+    # as bytes; None when the transaction cannot be read (the helper then assumes the worst).
+    try:
+        lines = []
+        for member in conduit.getTsInfo().getMembers():
+            path = None
+            try:
+                path = member.po.localPkg()
+            except Exception:  # an installed package has no file
+                pass
+            if path and os.path.isfile(path):
+                lines.append(member.name + '\\t' + path)
+            else:
+                lines.append(member.name)
+        return ''.join(line + '\\n' for line in lines).encode('utf-8')
+    except Exception:
+        return None
 
 
 def _resume():
@@ -61,7 +87,7 @@ def pretrans_hook(conduit):
     # posttrans is skipped when rpm reports that the transaction could not
     # start (YumRPMTransError); atexit still runs when yum exits.
     atexit.register(_resume)
-    _run('pause')
+    _run('pause', _packages(conduit))
 
 
 def posttrans_hook(conduit):

@@ -1,7 +1,9 @@
 /**
  * zypper / libzypp (package-managers.md §9): a commit plugin speaking the STOMP-like frames on
  * stdin/stdout. Pause at COMMITBEGIN; resume at PLUGINEND, which comes also after an aborted commit
- * when COMMITEND does not (F65); and resume when stdin closes without PLUGINEND.
+ * when COMMITEND does not (F65); and resume when stdin closes without PLUGINEND. The COMMITBEGIN
+ * body's package names go to the helper (names only: a package new to the system cannot be listed
+ * there, so such a transaction unmonitors every affected service).
  */
 import { shQuote } from '../quote.js';
 import { HELPER_PATH, type GuardFile } from '../types.js';
@@ -23,7 +25,12 @@ reply() { printf '%s\\n\\n\\0' "$1"; }
 while IFS= read -r -d '' frame; do
     frame=\${frame#"\${frame%%[![:space:]]*}"}   # drop newlines left before the command
     case "\${frame%%$'\\n'*}" in
-        COMMITBEGIN) "$GUARD" pause  </dev/null >/dev/null 2>&1; reply ACK ;;
+        COMMITBEGIN)
+            # The body lists the transaction's steps as JSON (F64); each solvable's "n" is a
+            # package name, given to the helper for the targeted strategy's narrowing.
+            grep -o '"n" *: *"[^"]*"' <<<"$frame" | sed 's/.*"\\([^"]*\\)"$/\\1/' | sort -u \\
+                | "$GUARD" pause rpm >/dev/null 2>&1
+            reply ACK ;;
         PLUGINEND)   "$GUARD" resume </dev/null >/dev/null 2>&1; reply ACK ;;
         _DISCONNECT) reply ACK; exit 0 ;;
         *)           reply ACK ;;   # PLUGINBEGIN, COMMITEND, and anything newer
