@@ -21,7 +21,7 @@ import { STATE_DIR } from '../../src/guard/types.js';
 import { repoRoot } from '../support/corpus.js';
 import { findExecutable, isCI, requireMonit, requiringSuite, warnLoudly } from '../support/monit.js';
 import {
-  alive, buildDeb, DAEMON, freeLoopbackPort, healthy, makeAptRepo, makeBed, makeRpmRepo, monitStatus, PKG, readPid, RPM_BASE, run, sizeOf, sleep, startMonit, stopMonit,
+  alive, assertNoGuardOnMachine, buildDeb, DAEMON, freeLoopbackPort, healthy, holdGuardE2eLock, makeAptRepo, makeBed, makeRpmRepo, monitStatus, PKG, readPid, RPM_BASE, run, sizeOf, sleep, startMonit, stopMonit,
   textSince, waitFor, type Bed,
 } from './e2e-support.js';
 
@@ -132,7 +132,12 @@ requiringSuite('guard end to end: the targeted strategy narrowed to the transact
   const stateDirExisted = existsSync(STATE_DIR);
   const apt = (pkg: string, version: number): string[] => [...aptOptions, '-y', '--allow-downgrades', '--no-install-recommends', 'install', `${pkg}=${version}`];
 
+  let release: () => void = () => {};
+
   beforeAll(async () => {
+    // The same dummy package, guard files and state directory as the other guard e2e files.
+    release = await holdGuardE2eLock();
+    assertNoGuardOnMachine();
     run('dpkg', ['--purge', PKG, OTHER]); // leftovers of an interrupted earlier run
     mkdirSync(STATE_DIR, { recursive: true, mode: 0o700 });
     writeFileSync(join(STATE_DIR, 'trace'), '');
@@ -152,15 +157,19 @@ requiringSuite('guard end to end: the targeted strategy narrowed to the transact
   });
 
   afterAll(async () => {
-    current = undefined;
-    if (installed) run(bin, ['guard', '--uninstall']);
-    await stopMonit(bed);
-    run('dpkg', ['--purge', PKG, OTHER]); // the daemon's prerm stops it
-    const pid = readPid(bed.daemonPidfile);
-    if (alive(pid)) process.kill(pid!, 'SIGKILL');
-    rmSync(bed.dir, { recursive: true, force: true });
-    rmSync(join(STATE_DIR, 'trace'), { force: true });
-    if (!stateDirExisted) rmSync(STATE_DIR, { recursive: true, force: true });
+    try {
+      current = undefined;
+      if (installed) run(bin, ['guard', '--uninstall']);
+      await stopMonit(bed);
+      run('dpkg', ['--purge', PKG, OTHER]); // the daemon's prerm stops it
+      const pid = readPid(bed.daemonPidfile);
+      if (alive(pid)) process.kill(pid!, 'SIGKILL');
+      rmSync(bed.dir, { recursive: true, force: true });
+      rmSync(join(STATE_DIR, 'trace'), { force: true });
+      if (!stateDirExisted) rmSync(STATE_DIR, { recursive: true, force: true });
+    } finally {
+      release();
+    }
   });
 
   it('installing a new unrelated package: apt passes its .deb, the helper lists it, Monit is left alone', async () => {
