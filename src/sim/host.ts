@@ -4,10 +4,13 @@
  * {@link EventLoop}, so a unit that needs 2 s to write its pidfile does so while Monit's
  * validation thread is blocked waiting for it (spec §2.5).
  *
- * memfs holds the content, the directory tree and inode identity (a rename over a path gives the
- * path a new inode; a running process keeps the number of the one it was exec'd from). Mode,
- * owner and the three timestamps live in a side table keyed by inode, because memfs enforces
- * permissions against the real uid and stamps real wall-clock times; the simulator needs neither.
+ * memfs holds the directory tree. Regular files live in two tables keyed by the host's own inode
+ * numbers: their content, and their mode, owner, size and three timestamps (memfs enforces
+ * permissions against the real uid and stamps real wall-clock times; the simulator needs
+ * neither). A rename over a path gives the path a new inode; a running process keeps the number
+ * of the one it was exec'd from. Keeping file content out of memfs matters for speed: a phase
+ * sweep builds a host per phase with a thousand files, and memfs's per-call path walk and uid
+ * checks were a fifth of the run time (bench/sweep.ts).
  */
 import { createHash } from 'node:crypto';
 import { Volume } from 'memfs';
@@ -105,6 +108,8 @@ interface InodeInfo extends FileMeta {
 export class VirtualHost {
   readonly vol = new Volume();
   private readonly meta = new Map<number, InodeInfo>();
+  /** inode → content of a regular file (bytes are made from a string only when read as bytes). */
+  private readonly content = new Map<number, string | Uint8Array>();
   /**
    * path → inode of every file the host created. All changes go through this class, so the
    * index is exact; it keeps memfs (and its per-call permission checks) off the hot path of a
@@ -165,12 +170,11 @@ export class VirtualHost {
   writeFile(path: string, content: string | Uint8Array, opts: Partial<Pick<FileMeta, 'mode' | 'uid' | 'gid' | 'type'>> = {}): void {
     this.ensureDir(dirOf(path));
     const existed = this.inoOf(path);
-    this.vol.writeFileSync(path, content, { mode: 0o666 });
-    this.vol.chmodSync(path, 0o666);
-    // Our own inode numbers, never reused (memfs recycles freed ones, which would make a new
-    // binary look like the one a process was started from).
+    // Our own inode numbers, never reused (a recycled number would make a new binary look like
+    // the one a process was started from).
     const ino = existed ?? this.inoSeq++;
     this.index.set(path, ino);
+    this.content.set(ino, content);
     const now = this.loop.now;
     const old = existed !== undefined ? this.meta.get(existed) : undefined;
     this.meta.set(ino, {
@@ -192,8 +196,10 @@ export class VirtualHost {
       this.writeFile(path, content);
       return;
     }
-    this.vol.appendFileSync(path, content);
-    const m = this.meta.get(this.inoOf(path) as number);
+    const ino = this.inoOf(path) as number;
+    const had = this.content.get(ino) ?? '';
+    this.content.set(ino, typeof had === 'string' ? had + content : Buffer.concat([had, Buffer.from(content)]));
+    const m = this.meta.get(ino);
     if (m) {
       m.mtime = this.loop.now;
       m.ctime = this.loop.now;
@@ -211,7 +217,8 @@ export class VirtualHost {
       uid: opts.uid ?? old?.uid ?? 0,
       gid: opts.gid ?? old?.gid ?? 0,
     });
-    this.vol.renameSync(tmp, path);
+    const replaced = this.index.get(path);
+    if (replaced !== undefined) this.content.delete(replaced);
     this.index.set(path, this.index.get(tmp) as number);
     this.index.delete(tmp);
     const m = this.meta.get(this.inoOf(path) as number);
@@ -219,8 +226,9 @@ export class VirtualHost {
   }
 
   unlink(path: string): void {
-    if (!this.index.has(path)) return; // already gone: not an error for the scenario
-    this.vol.unlinkSync(path);
+    const ino = this.index.get(path);
+    if (ino === undefined) return; // already gone: not an error for the scenario
+    this.content.delete(ino);
     this.index.delete(path);
   }
 
@@ -269,8 +277,18 @@ export class VirtualHost {
   }
 
   readFile(path: string): Uint8Array | undefined {
-    if (!this.index.has(path)) return undefined;
-    return this.vol.readFileSync(path) as Uint8Array;
+    const ino = this.index.get(path);
+    if (ino === undefined) return undefined;
+    const c = this.content.get(ino) ?? '';
+    return typeof c === 'string' ? Buffer.from(c) : c;
+  }
+
+  /** The content as text (pidfiles, the state file): no byte copy when it was written as text. */
+  readText(path: string): string | undefined {
+    const ino = this.index.get(path);
+    if (ino === undefined) return undefined;
+    const c = this.content.get(ino) ?? '';
+    return typeof c === 'string' ? c : new TextDecoder().decode(c);
   }
 
   /**
@@ -284,9 +302,8 @@ export class VirtualHost {
     const version = this.meta.get(ino)?.version ?? 0;
     const cached = this.hashCache.get(ino);
     if (cached !== undefined && cached.version === version && cached.type === type) return cached.hash;
-    const bytes = this.readFile(path);
-    if (bytes === undefined) return undefined;
-    const hash = createHash(type).update(bytes).digest('hex');
+    const c = this.content.get(ino) ?? '';
+    const hash = createHash(type).update(c).digest('hex');
     this.hashCache.set(ino, { version, type, hash });
     return hash;
   }
@@ -353,7 +370,7 @@ export class VirtualHost {
     if (info === undefined || info.type !== 'file') return undefined;
     const cached = this.pidCache.get(ino);
     if (cached !== undefined && cached.version === info.version) return cached.pid;
-    const text = new TextDecoder().decode(this.readFile(path));
+    const text = this.readText(path) ?? '';
     const m = /-?\d+/.exec(text);
     const n = m ? Number(m[0]) : -1;
     const pid = n < 0 ? undefined : n;
