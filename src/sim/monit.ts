@@ -8,6 +8,7 @@ import type { Action, Command, Config, RuleActions, Service, Span, Test } from '
 import type { EventLoop, Scheduled } from './clock.js';
 import type { VirtualHost } from './host.js';
 import type { TimelineEntry } from './timeline.js';
+import { fileTestsInOrder, isLoopback } from './check-cache.js';
 
 /** Monitoring states (§0.4, §6.1). */
 export const MONITOR = { not: 0, yes: 1, init: 2 } as const;
@@ -572,7 +573,8 @@ export class MonitDaemon {
     }
     let maxCycles = 0;
     s.limitRules ??= rules.map((rl) => ({ failRate: { count: 1, cycles: 1 }, failAction: rl.action, recoveryRate: { count: 1, cycles: 1 } }));
-    for (const [i, rl] of rules.entries()) {
+    for (let i = 0; i < rules.length; i++) {
+      const rl = rules[i] as (typeof rules)[number];
       maxCycles = Math.max(maxCycles, rl.cycles.value);
       const rule = s.limitRules[i] as RuleActions;
       const hit = s.nstart >= rl.restarts.value && s.ncycle <= rl.cycles.value;
@@ -1020,7 +1022,9 @@ export class MonitDaemon {
     { const p = this.record(s, 'exec', BIT.exec, this.execRule(s), 'succeeded', 'process is running', undefined); if (p !== undefined) yield* this.act(s, p.action, p.e, p.transition); }
     { const p = this.record(s, 'zombie', BIT.data, (s.dataRule ??= implicitRule('alert', s.cfg.keywordSpan)), proc.zombie ? 'failed' : 'succeeded', proc.zombie ? `process with pid ${pid} is a zombie` : 'zombie check succeeded', undefined); if (p !== undefined) yield* this.act(s, p.action, p.e, p.transition); }
     const uptime = (this.now - proc.started) / 1000;
-    for (const [i, t] of s.cfg.tests.entries()) {
+    const tests = s.cfg.tests;
+    for (let i = 0; i < tests.length; i++) {
+      const t = tests[i] as Test;
       if (off(s)) return 'failed';
       if (t.kind === 'pid' || t.kind === 'ppid') {
         const cur = t.kind === 'pid' ? pid : proc.ppid;
@@ -1047,14 +1051,16 @@ export class MonitDaemon {
   /** Port and unix-socket tests (§8). Only loopback listeners are simulated; other hosts pass. */
   private *checkConnections(s: SvcState): Generator<number, 'ok' | 'failed' | 'undetermined', void> {
     let result: 'ok' | 'failed' = 'ok';
-    for (const [i, t] of s.cfg.tests.entries()) {
+    const tests = s.cfg.tests;
+    for (let i = 0; i < tests.length; i++) {
+      const t = tests[i] as Test;
       if (t.kind !== 'port' && t.kind !== 'unixsocket') continue;
       if (off(s)) return 'failed';
       const c = t.connection;
       const retry = c.retry?.value ?? 1;
       const timeout = c.timeout?.value !== undefined ? c.timeout.value * 1000 : this.o.config.settings.limits.networkTimeout;
       const hostName = c.host?.value ?? (s.cfg.kind === 'host' ? s.cfg.address.value : 'localhost');
-      const local = /^(localhost|127\.\d+\.\d+\.\d+|::1)$/i.test(hostName);
+      const local = isLoopback(hostName);
       let ok = false;
       let why = '';
       for (let attempt = 1; attempt <= retry; attempt++) {
@@ -1105,21 +1111,16 @@ export class MonitDaemon {
     }
     yield* this.postExistence(s, true, s.cfg.kind);
     if (off(s)) return 'failed';
-    const want = s.cfg.kind === 'file' ? ['file', 'socket'] : [s.cfg.kind];
-    const typeOk = want.includes(st.type);
-    { const p = this.record(s, 'invalid', BIT.invalid, this.implicit(s), typeOk ? 'succeeded' : 'failed', typeOk ? `is a ${st.type}` : `is not a ${want[0]}`, s.cfg.keywordSpan); if (p !== undefined) yield* this.act(s, p.action, p.e, p.transition); }
+    const typeOk = st.type === s.cfg.kind || (s.cfg.kind === 'file' && st.type === 'socket');
+    { const p = this.record(s, 'invalid', BIT.invalid, this.implicit(s), typeOk ? 'succeeded' : 'failed', typeOk ? `is a ${st.type}` : `is not a ${s.cfg.kind}`, s.cfg.keywordSpan); if (p !== undefined) yield* this.act(s, p.action, p.e, p.transition); }
     if (!typeOk || off(s)) return 'failed';
     s.info = { ino: st.ino, size: st.size, mode: st.mode, uid: st.uid, gid: st.gid, atime: st.atime, mtime: st.mtime, ctime: st.ctime };
     let failed = false;
-    const order = ['checksum', 'permission', 'uid', 'gid', 'size', 'timestamp', 'content'] as const;
-    for (const kind of order) {
-      for (const [i, t] of s.cfg.tests.entries()) {
-        if (t.kind !== kind) continue;
-        // §5.1: an earlier action reset the service: later tests post nothing.
-        if (off(s) || s.info === undefined) return 'failed';
-        const r = yield* this.fileTest(s, path, t, i);
-        if (r) failed = true;
-      }
+    for (const { test: t, index: i } of fileTestsInOrder(s.cfg.tests)) {
+      // §5.1: an earlier action reset the service: later tests post nothing.
+      if (off(s) || s.info === undefined) return 'failed';
+      const r = yield* this.fileTest(s, path, t, i);
+      if (r) failed = true;
     }
     return failed ? 'failed' : 'ok';
   }
