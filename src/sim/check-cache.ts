@@ -40,3 +40,18 @@ export function isLoopback(hostName: string): boolean {
   }
   return v;
 }
+
+const keys = new Map<string, string[]>();
+
+/**
+ * The key of a test's event object, `kind#index` (one event per rule, §3.1). The same string
+ * object every time: a key built afresh per pass had to be hashed again on every lookup.
+ */
+export function eventKey(kind: string, index: number): string {
+  let list = keys.get(kind);
+  if (list === undefined) {
+    list = [];
+    keys.set(kind, list);
+  }
+  return (list[index] ??= `${kind}#${index}`);
+}

@@ -94,6 +94,32 @@ export interface ProgramOutcome {
 /** Resolves a Monit program's command line to an operation on the host. */
 export type ProgramResolver = (argv: readonly string[]) => { unit: string; op: 'start' | 'stop' | 'restart' } | { exit: number; duration: number } | undefined;
 
+/**
+ * A map that reports every change of a key: the process table and the port table are public and
+ * changed in several places; this keeps the host's change stamps exact without touching them.
+ */
+class StampedMap<K, V> extends Map<K, V> {
+  constructor(private readonly mark: (key: K) => void) {
+    super();
+  }
+
+  override set(key: K, value: V): this {
+    // Map's constructor calls set() before `mark` is assigned; there is nothing to mark then.
+    this.mark?.(key);
+    return super.set(key, value);
+  }
+
+  override delete(key: K): boolean {
+    this.mark(key);
+    return super.delete(key);
+  }
+
+  override clear(): void {
+    for (const k of this.keys()) this.mark(k);
+    super.clear();
+  }
+}
+
 function dirOf(path: string): string {
   const i = path.lastIndexOf('/');
   return i <= 0 ? '/' : path.slice(0, i);
@@ -121,9 +147,19 @@ export class VirtualHost {
   private readonly pidCache = new Map<number, { version: number; pid: number | undefined }>();
   private writeSeq = 0;
   private inoSeq = 100_000;
-  readonly processes = new Map<number, VProcess>();
+  /**
+   * Change stamps: a counter bumped by every change of the host, and the value it had at the
+   * last change of each path, pid and port. Monit's model skips a check when nothing it reads
+   * changed since a check that did nothing (quiet.ts); these tell it what changed.
+   */
+  private changeSeq = 0;
+  private readonly pathStamp = new Map<string, number>();
+  private readonly pidStamp = new Map<number, number>();
+  private readonly portStamp = new Map<number, number>();
+  private tableStamp = 0;
+  readonly processes: Map<number, VProcess> = new StampedMap<number, VProcess>((pid) => this.markPid(pid));
   /** port → pid */
-  readonly ports = new Map<number, number>();
+  readonly ports: Map<number, number> = new StampedMap<number, number>((port) => this.portStamp.set(port, ++this.changeSeq));
   readonly units = new Map<string, UnitSpec>();
   /** unit → main pid */
   private readonly mainPid = new Map<string, number>();
@@ -144,6 +180,40 @@ export class VirtualHost {
     this.vol.mkdirSync('/', { recursive: true });
   }
 
+  /** The change counter now: every later change of the host gets a higher stamp. */
+  get changes(): number {
+    return this.changeSeq;
+  }
+
+  /** When `path` last changed (0: never since the host was made). */
+  pathChanged(path: string): number {
+    return this.pathStamp.get(path) ?? 0;
+  }
+
+  /** When process `pid` last appeared, exited, became a zombie or hung. */
+  pidChanged(pid: number): number {
+    return this.pidStamp.get(pid) ?? 0;
+  }
+
+  /** When the listener of `port` last changed. */
+  portChanged(port: number): number {
+    return this.portStamp.get(port) ?? 0;
+  }
+
+  /** When any process last appeared or went (matching by command line reads the whole table). */
+  processTableChanged(): number {
+    return this.tableStamp;
+  }
+
+  private markPath(path: string): void {
+    this.pathStamp.set(path, ++this.changeSeq);
+  }
+
+  private markPid(pid: number): void {
+    this.pidStamp.set(pid, ++this.changeSeq);
+    this.tableStamp = this.changeSeq;
+  }
+
   note(kind: string, detail: string, unit?: string): void {
     const n: HostNote = { time: this.loop.now, kind, detail, ...(unit !== undefined ? { unit } : {}) };
     this.notes.push(n);
@@ -155,7 +225,10 @@ export class VirtualHost {
   private ensureDir(dir: string): void {
     if (this.dirs.has(dir)) return;
     this.vol.mkdirSync(dir, { recursive: true, mode: 0o777 });
-    for (let d = dir; d !== '/' && d !== ''; d = dirOf(d)) this.dirs.add(d);
+    for (let d = dir; d !== '/' && d !== ''; d = dirOf(d)) {
+      if (!this.dirs.has(d)) this.markPath(d);
+      this.dirs.add(d);
+    }
   }
 
   private inoOf(path: string): number | undefined {
@@ -173,6 +246,7 @@ export class VirtualHost {
     // Our own inode numbers, never reused (a recycled number would make a new binary look like
     // the one a process was started from).
     const ino = existed ?? this.inoSeq++;
+    this.markPath(path);
     this.index.set(path, ino);
     this.content.set(ino, content);
     const now = this.loop.now;
@@ -197,6 +271,7 @@ export class VirtualHost {
       return;
     }
     const ino = this.inoOf(path) as number;
+    this.markPath(path);
     const had = this.content.get(ino) ?? '';
     this.content.set(ino, typeof had === 'string' ? had + content : Buffer.concat([had, Buffer.from(content)]));
     const m = this.meta.get(ino);
@@ -219,6 +294,8 @@ export class VirtualHost {
     });
     const replaced = this.index.get(path);
     if (replaced !== undefined) this.content.delete(replaced);
+    this.markPath(path);
+    this.markPath(tmp);
     this.index.set(path, this.index.get(tmp) as number);
     this.index.delete(tmp);
     const m = this.meta.get(this.inoOf(path) as number);
@@ -228,6 +305,7 @@ export class VirtualHost {
   unlink(path: string): void {
     const ino = this.index.get(path);
     if (ino === undefined) return; // already gone: not an error for the scenario
+    this.markPath(path);
     this.content.delete(ino);
     this.index.delete(path);
   }
@@ -235,6 +313,7 @@ export class VirtualHost {
   chmod(path: string, mode: number): void {
     const m = this.metaOf(path);
     if (!m) return;
+    this.markPath(path);
     m.mode = mode;
     m.ctime = this.loop.now;
   }
@@ -242,6 +321,7 @@ export class VirtualHost {
   chown(path: string, uid?: number, gid?: number): void {
     const m = this.metaOf(path);
     if (!m) return;
+    this.markPath(path);
     if (uid !== undefined) m.uid = uid;
     if (gid !== undefined) m.gid = gid;
     m.ctime = this.loop.now;
@@ -250,6 +330,7 @@ export class VirtualHost {
   touch(path: string): void {
     const m = this.metaOf(path);
     if (!m) return;
+    this.markPath(path);
     m.mtime = this.loop.now;
     m.ctime = this.loop.now;
   }
@@ -310,6 +391,7 @@ export class VirtualHost {
 
   mkdir(path: string, mode = 0o755): void {
     this.ensureDir(path);
+    this.markPath(path);
     const ino = this.memfsIno(path);
     const now = this.loop.now;
     this.meta.set(ino, { mode, uid: 0, gid: 0, atime: now, mtime: now, ctime: now, type: 'directory', size: 4096, version: 0 });
@@ -329,6 +411,8 @@ export class VirtualHost {
   /** Starts a process; `pid` may be forced (to model pid reuse, spec §2.1). */
   spawn(exePath: string, cmdline: string, opts: { pid?: number; ppid?: number; unit?: string } = {}): VProcess {
     const pid = opts.pid !== undefined && !this.processes.has(opts.pid) ? opts.pid : this.allocPid();
+    let hung = false;
+    const mark = (n: number): void => this.markPid(n);
     const p: VProcess = {
       pid,
       ppid: opts.ppid ?? 1,
@@ -337,7 +421,14 @@ export class VirtualHost {
       cmdline,
       started: this.loop.now,
       zombie: false,
-      hung: false,
+      // An accessor, so that a scenario's `hang` (set from outside) stamps the process too.
+      get hung(): boolean {
+        return hung;
+      },
+      set hung(v: boolean) {
+        if (v !== hung) mark(pid);
+        hung = v;
+      },
       ...(opts.unit !== undefined ? { unit: opts.unit } : {}),
     };
     this.processes.set(pid, p);
@@ -351,8 +442,10 @@ export class VirtualHost {
     for (const t of this.procTimers.get(pid) ?? []) t.cancel();
     this.procTimers.delete(pid);
     for (const [port, owner] of [...this.ports]) if (owner === pid) this.ports.delete(port);
-    if (opts.zombie === true) p.zombie = true;
-    else this.processes.delete(pid);
+    if (opts.zombie === true) {
+      p.zombie = true;
+      this.markPid(pid);
+    } else this.processes.delete(pid);
     if (p.unit !== undefined && this.mainPid.get(p.unit) === pid) this.mainPid.delete(p.unit);
     this.note('process-exit', `pid ${pid} (${p.cmdline}) exited${opts.why ? `: ${opts.why}` : ''}`, p.unit);
   }
