@@ -120,6 +120,9 @@ class StampedMap<K, V> extends Map<K, V> {
   }
 }
 
+/** Digests of small texts, shared by every host of the process (a digest is a pure function). */
+const textHashes = new Map<string, string>();
+
 function dirOf(path: string): string {
   const i = path.lastIndexOf('/');
   return i <= 0 ? '/' : path.slice(0, i);
@@ -384,7 +387,13 @@ export class VirtualHost {
     const cached = this.hashCache.get(ino);
     if (cached !== undefined && cached.version === version && cached.type === type) return cached.hash;
     const c = this.content.get(ino) ?? '';
-    const hash = createHash(type).update(c).digest('hex');
+    // Every phase of a sweep builds its host from the same files: small texts are hashed once.
+    const key = typeof c === 'string' && c.length <= 4096 ? `${type}\0${c}` : undefined;
+    let hash = key !== undefined ? textHashes.get(key) : undefined;
+    if (hash === undefined) {
+      hash = createHash(type).update(c).digest('hex');
+      if (key !== undefined && textHashes.size < 100_000) textHashes.set(key, hash);
+    }
     this.hashCache.set(ino, { version, type, hash });
     return hash;
   }
@@ -441,7 +450,8 @@ export class VirtualHost {
     if (!p) return;
     for (const t of this.procTimers.get(pid) ?? []) t.cancel();
     this.procTimers.delete(pid);
-    for (const [port, owner] of [...this.ports]) if (owner === pid) this.ports.delete(port);
+    // Deleting the current entry while iterating a Map is safe: no copy of a 1,000-port table per exit.
+    for (const [port, owner] of this.ports) if (owner === pid) this.ports.delete(port);
     if (opts.zombie === true) {
       p.zombie = true;
       this.markPid(pid);
