@@ -25,7 +25,7 @@ import { pollOf, runPhase, sweep } from '../sim/sweep.js';
 import type { Timeline } from '../sim/timeline.js';
 import { colourLevel } from './color.js';
 import { EXIT } from './exit.js';
-import { detectHostManager, readInstalledPackage, readPackageFile } from './package-tools.js';
+import { detectHostManager, installedSpec, readPackageFile } from './package-tools.js';
 import { realFs } from './real-fs.js';
 
 interface Io {
@@ -160,7 +160,7 @@ function runPackages(cfg: Config, opts: SimulateCliOptions, phase: number | unde
   }
   for (const name of opts.host === true ? opts.package ?? [] : []) {
     try {
-      specs.push(readInstalledPackage(name, manager));
+      specs.push(installedSpec(name, manager, distro));
     } catch (e) {
       if (e instanceof PackageFileError) return fail(io, e.message);
       throw e;
