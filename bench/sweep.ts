@@ -3,8 +3,8 @@
  * 1. the full sweep of the mysql example (samples/mysql.monitrc, `--package mysql`, dnf/EL9) at
  *    0.1 s steps over its 30 s cycle: 300 simulations. Target: under 1 s.
  * 2. a 1,000-service configuration (500 daemons, each with a checksummed binary) with one
- *    20-package dnf transaction: one phase, and a sweep at 1 s steps (30 simulations).
- *    Target for the single simulation with its plan: under 10 s.
+ *    20-package dnf transaction: one phase, and the full sweep at 0.1 s steps (300 simulations
+ *    plus those between the steps). Target for the full sweep: under 10 s.
  * Imports only the built simulator (pure, no disk apart from reading the sample).
  */
 import { existsSync, readFileSync } from 'node:fs';
@@ -86,13 +86,16 @@ function bigTransaction(): void {
     sweep(parsed.config, w, { phases: [7] });
   });
   let between = 0;
-  const coarse = best(() => {
+  let total = 0;
+  const full = best(() => {
     const w = buildWorld(parsed.config, specs, { manager: 'dnf', distro, until: 0 });
-    between = sweep(parsed.config, w, { step: 1 }).between;
+    const r = sweep(parsed.config, w);
+    between = r.between;
+    total = r.total;
   });
   console.log('\nsweep: 1,000 services (500 daemons + their binaries), one dnf transaction of 20 daemon packages');
-  console.log(`  one phase: best ${fmt(one.best)} (runs ${one.runs.map(fmt).join(', ')}); target < 10 s: ${one.best < 10_000 ? 'met' : 'NOT MET'}`);
-  console.log(`  30 phases (1 s step) + ${between} between the steps: best ${fmt(coarse.best)}`);
+  console.log(`  one phase: best ${fmt(one.best)} (runs ${one.runs.map(fmt).join(', ')})`);
+  console.log(`  full sweep, ${total} phases at 0.1 s + ${between} between the steps: best ${fmt(full.best)} (runs ${full.runs.map(fmt).join(', ')}); target < 10 s: ${full.best < 10_000 ? 'met' : 'NOT MET'}`);
 }
 
 mysqlSweep();

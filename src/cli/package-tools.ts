@@ -7,6 +7,8 @@ import { spawnSync } from 'node:child_process';
 import { accessSync, constants, lstatSync, readFileSync, statSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import { detectManager, type Detected } from '../sim/packages/detect.js';
+import { choosePackages, hostPackageNames, mergeInstalled } from '../sim/packages/host-names.js';
+import { findProfile, type Distro } from '../sim/packages/profiles.js';
 import { PackageFileError, specFromDeb, specFromDebParts, specFromRpm, type DebInfo } from '../sim/packages/package-file.js';
 import type { PackageSpec } from '../sim/packages/world.js';
 
@@ -107,6 +109,45 @@ export function readInstalledPackage(name: string, manager: string): PackageSpec
     return specFromRpm(name, { header: q(['--qf', '%{NAME}\\n%{VERSION}-%{RELEASE}\\n%{SIZE}\\n']), dump: q(['--dump']), scripts: q(['--scripts']) });
   }
   throw new PackageFileError(`--host: reading the installed database of ${manager} is not supported (apt/dpkg and the rpm managers are)`);
+}
+
+/**
+ * Which of `names` are installed, per the host's database (`dpkg-query -W`, `rpm -q`). A missing
+ * tool or database gives a {@link PackageFileError}; names that are not installed are left out.
+ */
+export function installedAmong(names: readonly string[], manager: string): Set<string> {
+  const out = new Set<string>();
+  if (names.length === 0) return out;
+  const deb = manager === 'apt' || manager === 'dpkg';
+  if (!deb && !['yum', 'dnf', 'dnf5', 'zypper'].includes(manager)) {
+    throw new PackageFileError(`--host: reading the installed database of ${manager} is not supported (apt/dpkg and the rpm managers are)`);
+  }
+  // Both exit non-zero when some name is unknown, and still list the ones they found.
+  const r = deb
+    ? spawnSync('dpkg-query', ['-W', '-f=${Package}\t${db:Status-Status}\n', '--', ...names], { encoding: 'utf8', timeout: 30_000 })
+    : spawnSync('rpm', ['-q', '--qf', '%{NAME}\tinstalled\n', '--', ...names], { encoding: 'utf8', timeout: 30_000 });
+  if (r.error !== undefined) throw new PackageFileError(`--host: cannot query the ${deb ? 'dpkg' : 'rpm'} database: ${(r.error as NodeJS.ErrnoException).code ?? r.error.message}`);
+  for (const line of r.stdout.split('\n')) {
+    const [name, status] = line.split('\t');
+    if (name !== undefined && status === 'installed' && names.includes(name)) out.add(name);
+  }
+  return out;
+}
+
+/**
+ * `--host --package NAME`: a built-in profile id (or alias) is looked for under the package
+ * names its daemon has on the host's family (host-names.ts), and the installed packages found
+ * are read and merged with the profile; any other name is read as the package of that name.
+ */
+export function installedSpec(name: string, manager: string, distro: Distro): PackageSpec {
+  const profile = findProfile(name);
+  if (profile === undefined) return readInstalledPackage(name, manager);
+  const candidates = hostPackageNames(profile, distro.family);
+  const chosen = choosePackages(profile, distro.family, installedAmong(candidates, manager));
+  if (chosen.length === 0) {
+    throw new PackageFileError(`--host: no package of '${profile.id}' is installed on this host (looked for ${candidates.join(', ')} in the ${distro.family} family's names)`);
+  }
+  return mergeInstalled(profile, distro, chosen.map((n) => readInstalledPackage(n, manager)));
 }
 
 /** The host's manager and distribution (--manager auto). */

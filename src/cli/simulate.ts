@@ -27,7 +27,7 @@ import { STRATEGIES, type Strategy } from '../guard/types.js';
 import type { Timeline } from '../sim/timeline.js';
 import { colourLevel } from './color.js';
 import { EXIT } from './exit.js';
-import { detectHostManager, readInstalledPackage, readPackageFile } from './package-tools.js';
+import { detectHostManager, installedSpec, readPackageFile } from './package-tools.js';
 import { realFs } from './real-fs.js';
 
 interface Io {
@@ -168,7 +168,7 @@ function runPackages(cfg: Config, opts: SimulateCliOptions, phase: number | unde
   }
   for (const name of opts.host === true ? opts.package ?? [] : []) {
     try {
-      specs.push(readInstalledPackage(name, manager));
+      specs.push(installedSpec(name, manager, distro));
     } catch (e) {
       if (e instanceof PackageFileError) return fail(io, e.message);
       throw e;

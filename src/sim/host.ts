@@ -4,10 +4,13 @@
  * {@link EventLoop}, so a unit that needs 2 s to write its pidfile does so while Monit's
  * validation thread is blocked waiting for it (spec §2.5).
  *
- * memfs holds the content, the directory tree and inode identity (a rename over a path gives the
- * path a new inode; a running process keeps the number of the one it was exec'd from). Mode,
- * owner and the three timestamps live in a side table keyed by inode, because memfs enforces
- * permissions against the real uid and stamps real wall-clock times; the simulator needs neither.
+ * memfs holds the directory tree. Regular files live in two tables keyed by the host's own inode
+ * numbers: their content, and their mode, owner, size and three timestamps (memfs enforces
+ * permissions against the real uid and stamps real wall-clock times; the simulator needs
+ * neither). A rename over a path gives the path a new inode; a running process keeps the number
+ * of the one it was exec'd from. Keeping file content out of memfs matters for speed: a phase
+ * sweep builds a host per phase with a thousand files, and memfs's per-call path walk and uid
+ * checks were a fifth of the run time (bench/sweep.ts).
  */
 import { createHash } from 'node:crypto';
 import { Volume } from 'memfs';
@@ -91,6 +94,35 @@ export interface ProgramOutcome {
 /** Resolves a Monit program's command line to an operation on the host. */
 export type ProgramResolver = (argv: readonly string[]) => { unit: string; op: 'start' | 'stop' | 'restart' } | { exit: number; duration: number } | undefined;
 
+/**
+ * A map that reports every change of a key: the process table and the port table are public and
+ * changed in several places; this keeps the host's change stamps exact without touching them.
+ */
+class StampedMap<K, V> extends Map<K, V> {
+  constructor(private readonly mark: (key: K) => void) {
+    super();
+  }
+
+  override set(key: K, value: V): this {
+    // Map's constructor calls set() before `mark` is assigned; there is nothing to mark then.
+    this.mark?.(key);
+    return super.set(key, value);
+  }
+
+  override delete(key: K): boolean {
+    this.mark(key);
+    return super.delete(key);
+  }
+
+  override clear(): void {
+    for (const k of this.keys()) this.mark(k);
+    super.clear();
+  }
+}
+
+/** Digests of small texts, shared by every host of the process (a digest is a pure function). */
+const textHashes = new Map<string, string>();
+
 function dirOf(path: string): string {
   const i = path.lastIndexOf('/');
   return i <= 0 ? '/' : path.slice(0, i);
@@ -105,6 +137,8 @@ interface InodeInfo extends FileMeta {
 export class VirtualHost {
   readonly vol = new Volume();
   private readonly meta = new Map<number, InodeInfo>();
+  /** inode → content of a regular file (bytes are made from a string only when read as bytes). */
+  private readonly content = new Map<number, string | Uint8Array>();
   /**
    * path → inode of every file the host created. All changes go through this class, so the
    * index is exact; it keeps memfs (and its per-call permission checks) off the hot path of a
@@ -116,9 +150,19 @@ export class VirtualHost {
   private readonly pidCache = new Map<number, { version: number; pid: number | undefined }>();
   private writeSeq = 0;
   private inoSeq = 100_000;
-  readonly processes = new Map<number, VProcess>();
+  /**
+   * Change stamps: a counter bumped by every change of the host, and the value it had at the
+   * last change of each path, pid and port. Monit's model skips a check when nothing it reads
+   * changed since a check that did nothing (quiet.ts); these tell it what changed.
+   */
+  private changeSeq = 0;
+  private readonly pathStamp = new Map<string, number>();
+  private readonly pidStamp = new Map<number, number>();
+  private readonly portStamp = new Map<number, number>();
+  private tableStamp = 0;
+  readonly processes: Map<number, VProcess> = new StampedMap<number, VProcess>((pid) => this.markPid(pid));
   /** port → pid */
-  readonly ports = new Map<number, number>();
+  readonly ports: Map<number, number> = new StampedMap<number, number>((port) => this.portStamp.set(port, ++this.changeSeq));
   readonly units = new Map<string, UnitSpec>();
   /** unit → main pid */
   private readonly mainPid = new Map<string, number>();
@@ -139,6 +183,40 @@ export class VirtualHost {
     this.vol.mkdirSync('/', { recursive: true });
   }
 
+  /** The change counter now: every later change of the host gets a higher stamp. */
+  get changes(): number {
+    return this.changeSeq;
+  }
+
+  /** When `path` last changed (0: never since the host was made). */
+  pathChanged(path: string): number {
+    return this.pathStamp.get(path) ?? 0;
+  }
+
+  /** When process `pid` last appeared, exited, became a zombie or hung. */
+  pidChanged(pid: number): number {
+    return this.pidStamp.get(pid) ?? 0;
+  }
+
+  /** When the listener of `port` last changed. */
+  portChanged(port: number): number {
+    return this.portStamp.get(port) ?? 0;
+  }
+
+  /** When any process last appeared or went (matching by command line reads the whole table). */
+  processTableChanged(): number {
+    return this.tableStamp;
+  }
+
+  private markPath(path: string): void {
+    this.pathStamp.set(path, ++this.changeSeq);
+  }
+
+  private markPid(pid: number): void {
+    this.pidStamp.set(pid, ++this.changeSeq);
+    this.tableStamp = this.changeSeq;
+  }
+
   note(kind: string, detail: string, unit?: string): void {
     const n: HostNote = { time: this.loop.now, kind, detail, ...(unit !== undefined ? { unit } : {}) };
     this.notes.push(n);
@@ -150,7 +228,10 @@ export class VirtualHost {
   private ensureDir(dir: string): void {
     if (this.dirs.has(dir)) return;
     this.vol.mkdirSync(dir, { recursive: true, mode: 0o777 });
-    for (let d = dir; d !== '/' && d !== ''; d = dirOf(d)) this.dirs.add(d);
+    for (let d = dir; d !== '/' && d !== ''; d = dirOf(d)) {
+      if (!this.dirs.has(d)) this.markPath(d);
+      this.dirs.add(d);
+    }
   }
 
   private inoOf(path: string): number | undefined {
@@ -165,12 +246,12 @@ export class VirtualHost {
   writeFile(path: string, content: string | Uint8Array, opts: Partial<Pick<FileMeta, 'mode' | 'uid' | 'gid' | 'type'>> = {}): void {
     this.ensureDir(dirOf(path));
     const existed = this.inoOf(path);
-    this.vol.writeFileSync(path, content, { mode: 0o666 });
-    this.vol.chmodSync(path, 0o666);
-    // Our own inode numbers, never reused (memfs recycles freed ones, which would make a new
-    // binary look like the one a process was started from).
+    // Our own inode numbers, never reused (a recycled number would make a new binary look like
+    // the one a process was started from).
     const ino = existed ?? this.inoSeq++;
+    this.markPath(path);
     this.index.set(path, ino);
+    this.content.set(ino, content);
     const now = this.loop.now;
     const old = existed !== undefined ? this.meta.get(existed) : undefined;
     this.meta.set(ino, {
@@ -192,8 +273,11 @@ export class VirtualHost {
       this.writeFile(path, content);
       return;
     }
-    this.vol.appendFileSync(path, content);
-    const m = this.meta.get(this.inoOf(path) as number);
+    const ino = this.inoOf(path) as number;
+    this.markPath(path);
+    const had = this.content.get(ino) ?? '';
+    this.content.set(ino, typeof had === 'string' ? had + content : Buffer.concat([had, Buffer.from(content)]));
+    const m = this.meta.get(ino);
     if (m) {
       m.mtime = this.loop.now;
       m.ctime = this.loop.now;
@@ -211,7 +295,10 @@ export class VirtualHost {
       uid: opts.uid ?? old?.uid ?? 0,
       gid: opts.gid ?? old?.gid ?? 0,
     });
-    this.vol.renameSync(tmp, path);
+    const replaced = this.index.get(path);
+    if (replaced !== undefined) this.content.delete(replaced);
+    this.markPath(path);
+    this.markPath(tmp);
     this.index.set(path, this.index.get(tmp) as number);
     this.index.delete(tmp);
     const m = this.meta.get(this.inoOf(path) as number);
@@ -219,14 +306,17 @@ export class VirtualHost {
   }
 
   unlink(path: string): void {
-    if (!this.index.has(path)) return; // already gone: not an error for the scenario
-    this.vol.unlinkSync(path);
+    const ino = this.index.get(path);
+    if (ino === undefined) return; // already gone: not an error for the scenario
+    this.markPath(path);
+    this.content.delete(ino);
     this.index.delete(path);
   }
 
   chmod(path: string, mode: number): void {
     const m = this.metaOf(path);
     if (!m) return;
+    this.markPath(path);
     m.mode = mode;
     m.ctime = this.loop.now;
   }
@@ -234,6 +324,7 @@ export class VirtualHost {
   chown(path: string, uid?: number, gid?: number): void {
     const m = this.metaOf(path);
     if (!m) return;
+    this.markPath(path);
     if (uid !== undefined) m.uid = uid;
     if (gid !== undefined) m.gid = gid;
     m.ctime = this.loop.now;
@@ -242,6 +333,7 @@ export class VirtualHost {
   touch(path: string): void {
     const m = this.metaOf(path);
     if (!m) return;
+    this.markPath(path);
     m.mtime = this.loop.now;
     m.ctime = this.loop.now;
   }
@@ -269,8 +361,18 @@ export class VirtualHost {
   }
 
   readFile(path: string): Uint8Array | undefined {
-    if (!this.index.has(path)) return undefined;
-    return this.vol.readFileSync(path) as Uint8Array;
+    const ino = this.index.get(path);
+    if (ino === undefined) return undefined;
+    const c = this.content.get(ino) ?? '';
+    return typeof c === 'string' ? Buffer.from(c) : c;
+  }
+
+  /** The content as text (pidfiles, the state file): no byte copy when it was written as text. */
+  readText(path: string): string | undefined {
+    const ino = this.index.get(path);
+    if (ino === undefined) return undefined;
+    const c = this.content.get(ino) ?? '';
+    return typeof c === 'string' ? c : new TextDecoder().decode(c);
   }
 
   /**
@@ -284,15 +386,21 @@ export class VirtualHost {
     const version = this.meta.get(ino)?.version ?? 0;
     const cached = this.hashCache.get(ino);
     if (cached !== undefined && cached.version === version && cached.type === type) return cached.hash;
-    const bytes = this.readFile(path);
-    if (bytes === undefined) return undefined;
-    const hash = createHash(type).update(bytes).digest('hex');
+    const c = this.content.get(ino) ?? '';
+    // Every phase of a sweep builds its host from the same files: small texts are hashed once.
+    const key = typeof c === 'string' && c.length <= 4096 ? `${type}\0${c}` : undefined;
+    let hash = key !== undefined ? textHashes.get(key) : undefined;
+    if (hash === undefined) {
+      hash = createHash(type).update(c).digest('hex');
+      if (key !== undefined && textHashes.size < 100_000) textHashes.set(key, hash);
+    }
     this.hashCache.set(ino, { version, type, hash });
     return hash;
   }
 
   mkdir(path: string, mode = 0o755): void {
     this.ensureDir(path);
+    this.markPath(path);
     const ino = this.memfsIno(path);
     const now = this.loop.now;
     this.meta.set(ino, { mode, uid: 0, gid: 0, atime: now, mtime: now, ctime: now, type: 'directory', size: 4096, version: 0 });
@@ -312,6 +420,8 @@ export class VirtualHost {
   /** Starts a process; `pid` may be forced (to model pid reuse, spec §2.1). */
   spawn(exePath: string, cmdline: string, opts: { pid?: number; ppid?: number; unit?: string } = {}): VProcess {
     const pid = opts.pid !== undefined && !this.processes.has(opts.pid) ? opts.pid : this.allocPid();
+    let hung = false;
+    const mark = (n: number): void => this.markPid(n);
     const p: VProcess = {
       pid,
       ppid: opts.ppid ?? 1,
@@ -320,7 +430,14 @@ export class VirtualHost {
       cmdline,
       started: this.loop.now,
       zombie: false,
-      hung: false,
+      // An accessor, so that a scenario's `hang` (set from outside) stamps the process too.
+      get hung(): boolean {
+        return hung;
+      },
+      set hung(v: boolean) {
+        if (v !== hung) mark(pid);
+        hung = v;
+      },
       ...(opts.unit !== undefined ? { unit: opts.unit } : {}),
     };
     this.processes.set(pid, p);
@@ -333,9 +450,12 @@ export class VirtualHost {
     if (!p) return;
     for (const t of this.procTimers.get(pid) ?? []) t.cancel();
     this.procTimers.delete(pid);
-    for (const [port, owner] of [...this.ports]) if (owner === pid) this.ports.delete(port);
-    if (opts.zombie === true) p.zombie = true;
-    else this.processes.delete(pid);
+    // Deleting the current entry while iterating a Map is safe: no copy of a 1,000-port table per exit.
+    for (const [port, owner] of this.ports) if (owner === pid) this.ports.delete(port);
+    if (opts.zombie === true) {
+      p.zombie = true;
+      this.markPid(pid);
+    } else this.processes.delete(pid);
     if (p.unit !== undefined && this.mainPid.get(p.unit) === pid) this.mainPid.delete(p.unit);
     this.note('process-exit', `pid ${pid} (${p.cmdline}) exited${opts.why ? `: ${opts.why}` : ''}`, p.unit);
   }
@@ -353,7 +473,7 @@ export class VirtualHost {
     if (info === undefined || info.type !== 'file') return undefined;
     const cached = this.pidCache.get(ino);
     if (cached !== undefined && cached.version === info.version) return cached.pid;
-    const text = new TextDecoder().decode(this.readFile(path));
+    const text = this.readText(path) ?? '';
     const m = /-?\d+/.exec(text);
     const n = m ? Number(m[0]) : -1;
     const pid = n < 0 ? undefined : n;

@@ -8,6 +8,8 @@ import type { Action, Command, Config, RuleActions, Service, Span, Test } from '
 import type { EventLoop, Scheduled } from './clock.js';
 import type { VirtualHost } from './host.js';
 import type { TimelineEntry } from './timeline.js';
+import { eventKey, fileTestsInOrder, isLoopback } from './check-cache.js';
+import { changedSince, checkInputs } from './quiet.js';
 
 /** Monitoring states (§0.4, §6.1). */
 export const MONITOR = { not: 0, yes: 1, init: 2 } as const;
@@ -75,6 +77,8 @@ export interface SvcState {
   implicit?: RuleActions;
   execRule?: RuleActions;
   dataRule?: RuleActions;
+  /** The host's change count before this service's last check, when that check was quiet (quiet.ts). */
+  quietSince: number | undefined;
 }
 
 export type Emit = (e: Omit<TimelineEntry, 'time'>) => void;
@@ -198,6 +202,8 @@ export class MonitDaemon {
   private forcePassive = 0;
   private httpdUp = false;
   private readonly statefile: string;
+  /** Messages emitted so far: a check that emitted one was not quiet. */
+  private emitted = 0;
 
   constructor(private readonly o: DaemonOptions) {
     this.poll = (o.config.settings.daemon?.interval.value ?? 120) * 1000;
@@ -236,6 +242,7 @@ export class MonitDaemon {
 
   private emit(kind: string, s: SvcState | string | undefined, detail: string, span?: Span): void {
     const name = typeof s === 'string' ? s : s?.name;
+    this.emitted++;
     this.o.emit({
       source: 'monit',
       kind,
@@ -390,6 +397,9 @@ export class MonitDaemon {
       everyCounter: cfg.every?.kind === 'cycles' ? cfg.every.cycles.value : 0,
       lastCronRun: -Infinity, pid: undefined, prevPid: undefined, prevPpid: undefined, info: undefined,
       checksumBase: new Map(), checksumRef: new Map(), persist: { ts: {} }, doaction: undefined, userAction: false, programRun: undefined,
+      // Declared up front, not added when first derived: states whose fields appear in different
+      // orders get different hidden classes, and the pass's every access to them turns slow.
+      existRules: undefined, limitRules: undefined, implicit: undefined, execRule: undefined, dataRule: undefined, quietSince: undefined,
     };
     if (cfg.kind === 'file') {
       for (const t of cfg.tests) {
@@ -542,14 +552,31 @@ export class MonitDaemon {
       }
       if (off(s)) continue;
       if (this.skip(s)) continue;
-      yield* this.checkRestartLimit(s);
+      if (this.stillQuiet(s)) continue;
+      const mark = { changes: this.o.host.changes, emitted: this.emitted, now: this.now };
+      if (s.cfg.restartLimits.length > 0) yield* this.checkRestartLimit(s);
       if (off(s)) continue;
       const r = yield* this.checkService(s);
       if (r !== 'undetermined' && !off(s)) {
         if (s.monitor !== MONITOR.yes) this.dirty = true;
         s.monitor = MONITOR.yes;
       }
+      // The first check (init → yes) counts too: no check reads whether the service was initializing.
+      s.quietSince = r === 'ok' && this.emitted === mark.emitted && this.now === mark.now && this.clean(s) && !checkInputs(s.cfg).clocked ? mark.changes : undefined;
     }
+  }
+
+  /** No event, error or restart count: a check of this service that emits nothing changes nothing. */
+  private clean(s: SvcState): boolean {
+    return s.monitor === MONITOR.yes && s.events.size === 0 && s.error === 0 && s.nstart === 0 && s.ncycle === 0;
+  }
+
+  /**
+   * Whether the last check of `s` was quiet and nothing it reads has changed since: checking it
+   * again would emit nothing and change nothing (quiet.ts), so the pass leaves it out.
+   */
+  private stillQuiet(s: SvcState): boolean {
+    return s.quietSince !== undefined && this.clean(s) && !changedSince(this.o.host, s.cfg, s.pid, s.quietSince);
   }
 
   /** §1.7–§1.10: `every` and the dependency skip. */
@@ -595,12 +622,13 @@ export class MonitDaemon {
     }
     let maxCycles = 0;
     s.limitRules ??= rules.map((rl) => ({ failRate: { count: 1, cycles: 1 }, failAction: rl.action, recoveryRate: { count: 1, cycles: 1 } }));
-    for (const [i, rl] of rules.entries()) {
+    for (let i = 0; i < rules.length; i++) {
+      const rl = rules[i] as (typeof rules)[number];
       maxCycles = Math.max(maxCycles, rl.cycles.value);
       const rule = s.limitRules[i] as RuleActions;
       const hit = s.nstart >= rl.restarts.value && s.ncycle <= rl.cycles.value;
       if (hit) this.emit('restart-limit', s, `service restarted ${s.nstart} times within ${s.ncycle} cycles(s) - ${rl.action.kind}`, rl.span);
-      const p = this.record(s, `timeout#${i}`, BIT.timeout, rule, hit ? 'failed' : 'succeeded', hit ? 'restart limit reached' : 'restart limit not reached', rl.span);
+      const p = this.record(s, eventKey('timeout', i), BIT.timeout, rule, hit ? 'failed' : 'succeeded', hit ? 'restart limit reached' : 'restart limit not reached', rl.span);
       if (p !== undefined) yield* this.act(s, p.action, p.e, p.transition);
       if (off(s)) return;
     }
@@ -1043,7 +1071,9 @@ export class MonitDaemon {
     { const p = this.record(s, 'exec', BIT.exec, this.execRule(s), 'succeeded', 'process is running', undefined); if (p !== undefined) yield* this.act(s, p.action, p.e, p.transition); }
     { const p = this.record(s, 'zombie', BIT.data, (s.dataRule ??= implicitRule('alert', s.cfg.keywordSpan)), proc.zombie ? 'failed' : 'succeeded', proc.zombie ? `process with pid ${pid} is a zombie` : 'zombie check succeeded', undefined); if (p !== undefined) yield* this.act(s, p.action, p.e, p.transition); }
     const uptime = (this.now - proc.started) / 1000;
-    for (const [i, t] of s.cfg.tests.entries()) {
+    const tests = s.cfg.tests;
+    for (let i = 0; i < tests.length; i++) {
+      const t = tests[i] as Test;
       if (off(s)) return 'failed';
       if (t.kind === 'pid' || t.kind === 'ppid') {
         const cur = t.kind === 'pid' ? pid : proc.ppid;
@@ -1070,14 +1100,16 @@ export class MonitDaemon {
   /** Port and unix-socket tests (§8). Only loopback listeners are simulated; other hosts pass. */
   private *checkConnections(s: SvcState): Generator<number, 'ok' | 'failed' | 'undetermined', void> {
     let result: 'ok' | 'failed' = 'ok';
-    for (const [i, t] of s.cfg.tests.entries()) {
+    const tests = s.cfg.tests;
+    for (let i = 0; i < tests.length; i++) {
+      const t = tests[i] as Test;
       if (t.kind !== 'port' && t.kind !== 'unixsocket') continue;
       if (off(s)) return 'failed';
       const c = t.connection;
       const retry = c.retry?.value ?? 1;
       const timeout = c.timeout?.value !== undefined ? c.timeout.value * 1000 : this.o.config.settings.limits.networkTimeout;
       const hostName = c.host?.value ?? (s.cfg.kind === 'host' ? s.cfg.address.value : 'localhost');
-      const local = /^(localhost|127\.\d+\.\d+\.\d+|::1)$/i.test(hostName);
+      const local = isLoopback(hostName);
       let ok = false;
       let why = '';
       for (let attempt = 1; attempt <= retry; attempt++) {
@@ -1106,7 +1138,7 @@ export class MonitDaemon {
       }
       const failed = t.succeeded ? ok : !ok;
       if (failed) result = 'failed';
-      { const p = this.record(s, `conn#${i}`, BIT.connection, t.actions, failed ? 'failed' : 'succeeded', failed ? why || 'connection succeeded' : 'connection succeeded', t.span); if (p !== undefined) yield* this.act(s, p.action, p.e, p.transition); }
+      { const p = this.record(s, eventKey('conn', i), BIT.connection, t.actions, failed ? 'failed' : 'succeeded', failed ? why || 'connection succeeded' : 'connection succeeded', t.span); if (p !== undefined) yield* this.act(s, p.action, p.e, p.transition); }
     }
     return result;
   }
@@ -1128,21 +1160,16 @@ export class MonitDaemon {
     }
     yield* this.postExistence(s, true, s.cfg.kind);
     if (off(s)) return 'failed';
-    const want = s.cfg.kind === 'file' ? ['file', 'socket'] : [s.cfg.kind];
-    const typeOk = want.includes(st.type);
-    { const p = this.record(s, 'invalid', BIT.invalid, this.implicit(s), typeOk ? 'succeeded' : 'failed', typeOk ? `is a ${st.type}` : `is not a ${want[0]}`, s.cfg.keywordSpan); if (p !== undefined) yield* this.act(s, p.action, p.e, p.transition); }
+    const typeOk = st.type === s.cfg.kind || (s.cfg.kind === 'file' && st.type === 'socket');
+    { const p = this.record(s, 'invalid', BIT.invalid, this.implicit(s), typeOk ? 'succeeded' : 'failed', typeOk ? (s.events.has('invalid') ? `is a ${st.type}` : '') : `is not a ${s.cfg.kind}`, s.cfg.keywordSpan); if (p !== undefined) yield* this.act(s, p.action, p.e, p.transition); }
     if (!typeOk || off(s)) return 'failed';
-    s.info = { ino: st.ino, size: st.size, mode: st.mode, uid: st.uid, gid: st.gid, atime: st.atime, mtime: st.mtime, ctime: st.ctime };
+    s.info = st; // a fresh object per stat(): nothing else holds it
     let failed = false;
-    const order = ['checksum', 'permission', 'uid', 'gid', 'size', 'timestamp', 'content'] as const;
-    for (const kind of order) {
-      for (const [i, t] of s.cfg.tests.entries()) {
-        if (t.kind !== kind) continue;
-        // §5.1: an earlier action reset the service: later tests post nothing.
-        if (off(s) || s.info === undefined) return 'failed';
-        const r = yield* this.fileTest(s, path, t, i);
-        if (r) failed = true;
-      }
+    for (const { test: t, index: i } of fileTestsInOrder(s.cfg.tests)) {
+      // §5.1: an earlier action reset the service: later tests post nothing.
+      if (off(s) || s.info === undefined) return 'failed';
+      const r = yield* this.fileTest(s, path, t, i);
+      if (r) failed = true;
     }
     return failed ? 'failed' : 'ok';
   }
@@ -1152,7 +1179,7 @@ export class MonitDaemon {
     const info = s.info;
     if (info === undefined) return false;
     const host = this.o.host;
-    const key = `${t.kind}#${i}`;
+    const key = eventKey(t.kind, i);
     switch (t.kind) {
       case 'checksum': {
         const cur = host.checksum(path, t.hashType ?? 'md5');
@@ -1191,14 +1218,14 @@ export class MonitDaemon {
           return false;
         }
         const bad = t.mode !== undefined && mode !== t.mode.value;
-        { const p = this.record(s, key, BIT.permission, t.actions, bad ? 'failed' : 'succeeded', bad ? `permission test failed for ${path} -- current permission is ${mode.toString(8).padStart(4, '0')}` : `permission test succeeded [current permission ${mode.toString(8).padStart(4, '0')}]`, t.span); if (p !== undefined) yield* this.act(s, p.action, p.e, p.transition); }
+        { const p = this.record(s, key, BIT.permission, t.actions, bad ? 'failed' : 'succeeded', bad ? `permission test failed for ${path} -- current permission is ${mode.toString(8).padStart(4, '0')}` : s.events.has(key) ? `permission test succeeded [current permission ${mode.toString(8).padStart(4, '0')}]` : '', t.span); if (p !== undefined) yield* this.act(s, p.action, p.e, p.transition); }
         return bad;
       }
       case 'uid': case 'gid': {
         const want = typeof t.id.value === 'number' ? t.id.value : (t.kind === 'uid' ? host.users : host.groups).get(t.id.value) ?? -1;
         const cur = t.kind === 'uid' ? info.uid : info.gid;
         const bad = cur !== want;
-        { const p = this.record(s, key, t.kind === 'uid' ? BIT.uid : BIT.gid, t.actions, bad ? 'failed' : 'succeeded', bad ? `${t.kind} test failed for ${path} -- current ${t.kind} is ${cur}` : `${t.kind} test succeeded [current ${t.kind}=${cur}]`, t.span); if (p !== undefined) yield* this.act(s, p.action, p.e, p.transition); }
+        { const p = this.record(s, key, t.kind === 'uid' ? BIT.uid : BIT.gid, t.actions, bad ? 'failed' : 'succeeded', bad ? `${t.kind} test failed for ${path} -- current ${t.kind} is ${cur}` : s.events.has(key) ? `${t.kind} test succeeded [current ${t.kind}=${cur}]` : '', t.span); if (p !== undefined) yield* this.act(s, p.action, p.e, p.transition); }
         return bad;
       }
       case 'size': {

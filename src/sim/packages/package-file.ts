@@ -5,7 +5,7 @@
  * The restart pattern is read from the maintainer scripts / scriptlets: which units they stop,
  * start, restart, mark or upgrade in place, and in which script (package-managers.md §2).
  */
-import type { RestartPattern } from '../plans/plan.js';
+import type { PlanPackage, RestartPattern } from '../plans/plan.js';
 import type { PackageSpec } from './world.js';
 
 /** What a maintainer script does to services. */
@@ -16,11 +16,12 @@ export interface ScriptActions {
 
 const UNIT = String.raw`['"]?([A-Za-z0-9_@.:-]+?)(?:\.service)?['"]?`;
 
-/** Service managers called by path: their argument is the unit, not the script's own name. */
-const NOT_A_UNIT = new Set(['systemctl', 'service', 'invoke-rc.d', 'deb-systemd-invoke', 'rc-service', 'initctl', 'start-stop-daemon', 'monit']);
-
-/** Scans one shell script for service operations. */
-export function scanScript(text: string): ScriptActions {
+/**
+ * Scans one shell script for service operations. `own`: the paths the package installs; a
+ * script that runs one of them with an action (`/usr/lib/foo/ctl stop`) controls the daemon
+ * through the package's own control program, and that path is the unit.
+ */
+export function scanScript(text: string, own: ReadonlySet<string> = new Set()): ScriptActions {
   const actions = new Map<string, Set<string>>();
   const add = (unit: string, op: string): void => {
     const u = unit.replace(/^['"]|['"]$/g, '').replace(/\.service$/, '');
@@ -42,12 +43,10 @@ export function scanScript(text: string): ScriptActions {
     // systemd ≥ 248 macros: systemd-update-helper mark-restart-system-units UNIT… (F33)
     for (const m of line.matchAll(/mark-restart-system-units\s+((?:['"]?[\w@.:-]+['"]?\s*)+)/g)) for (const u of (m[1] as string).trim().split(/\s+/)) add(u, 'mark');
     for (const m of line.matchAll(/set-property\s+['"]?([\w@.:-]+)['"]?\s+Markers=\+needs-restart/g)) add(m[1] as string, 'mark');
-    // A control script called by its path: `/usr/lib/foo/ctl stop`, `'/opt/foo/bin/foo-ctl' start`
-    // (packages without an init system integration drive their daemon this way). The unit is
-    // named after the script, as the config's `start program = "/usr/lib/foo/ctl start"` names it.
-    for (const m of line.matchAll(/(?:^|[\s;&|(])(['"]?)(\/[\w.@+/-]+)\1\s+(stop|start|restart|try-restart)\b/g)) {
-      const base = (m[2] as string).slice((m[2] as string).lastIndexOf('/') + 1);
-      if (!NOT_A_UNIT.has(base)) add(base, norm(m[3] as string));
+    // The package's own control program (an init script outside /etc/init.d): the path is the unit.
+    for (const m of line.matchAll(/(?:^|[\s;&|(])['"]?(\/[\w./+-]+)['"]?\s+(stop|start|restart|try-restart|upgrade|force-reload)\b/g)) {
+      const path = m[1] as string;
+      if (own.has(path) && !path.startsWith('/etc/init.d/')) add(path, norm(m[2] as string));
     }
     // Fedora's nginx in-place upgrade (F38)
     if (/\bnginx-upgrade\b/.test(line)) add('nginx', 'upgrade');
@@ -55,9 +54,29 @@ export function scanScript(text: string): ScriptActions {
   return { actions };
 }
 
+/**
+ * How long a script waits (`sleep N`, seconds) before and after its first service call, ms. A
+ * package that pauses between stopping its daemon and unpacking keeps it down that long.
+ */
+export function scriptWaits(text: string, own: ReadonlySet<string> = new Set()): { before: number; after: number } {
+  let before = 0;
+  let after = 0;
+  let seen = false;
+  for (const raw of text.split('\n')) {
+    const line = raw.replace(/#.*$/, '');
+    if (!seen && scanScript(line, own).actions.size > 0) seen = true;
+    for (const m of line.matchAll(/(?:^|[\s;&|(])sleep\s+(\d+(?:\.\d+)?)\b/g)) {
+      const ms = Math.round(Number(m[1]) * 1000);
+      if (seen) after += ms;
+      else before += ms;
+    }
+  }
+  return { before, after };
+}
+
 /** The pattern and units of a script set, per the slots each manager runs them in. */
-export function patternOfScripts(kind: 'deb' | 'rpm', scripts: Partial<Record<string, string>>): { pattern: RestartPattern; units: string[] } {
-  const scan = (slot: string): Map<string, Set<string>> => scanScript(scripts[slot] ?? '').actions;
+export function patternOfScripts(kind: 'deb' | 'rpm', scripts: Partial<Record<string, string>>, own: ReadonlySet<string> = new Set()): { pattern: RestartPattern; units: string[] } {
+  const scan = (slot: string): Map<string, Set<string>> => scanScript(scripts[slot] ?? '', own).actions;
   const has = (m: Map<string, Set<string>>, op: string): string[] => [...m].filter(([, s]) => s.has(op)).map(([u]) => u);
   if (kind === 'deb') {
     const pre = scan('preinst');
@@ -83,8 +102,9 @@ export function patternOfScripts(kind: 'deb' | 'rpm', scripts: Partial<Record<st
 /** A malformed package or tool output: the message names the file. */
 export class PackageFileError extends Error {}
 
+/** An executable a daemon may run from: the sbin/bin/libexec trees, and a package's private /usr/lib/NAME/ directory. */
 function isDaemonPath(p: string, mode: number): boolean {
-  return (mode & 0o111) !== 0 && /^\/(usr\/)?(s?bin|libexec|lib\/[\w.+-]+\/(s?bin|bin))\//.test(p);
+  return (mode & 0o111) !== 0 && (/^\/(usr\/)?(s?bin|libexec|lib\/[\w.+-]+\/(s?bin|bin))\//.test(p) || /^\/usr\/lib\/[\w.+-]+\/[^/]+$/.test(p));
 }
 
 /** `dpkg-deb -c` lines: `-rwxr-xr-x root/root  16 2026-01-01 00:00 ./usr/sbin/testd`. */
@@ -146,15 +166,32 @@ export interface DebParts {
   scripts: Partial<Record<'preinst' | 'postinst' | 'prerm' | 'postrm', string>>;
 }
 
+/** What the plan needs beyond the pattern: the scripts' waits, and whether the postinst only starts. */
+function debExtras(d: DebParts, own: ReadonlySet<string>, pattern: RestartPattern, units: readonly string[]): Pick<PlanPackage, 'waits' | 'configureStarts'> {
+  const waits: NonNullable<PlanPackage['waits']> = {};
+  for (const slot of ['preinst', 'postinst'] as const) {
+    const w = scriptWaits(d.scripts[slot] ?? '', own);
+    if (w.before > 0 || w.after > 0) waits[slot] = w;
+  }
+  const post = scanScript(d.scripts.postinst ?? '', own).actions;
+  const startsOnly = pattern === 'stop-start' && units.length > 0 && units.every((u) => post.get(u)?.has('start') === true && !['restart', 'try-restart'].some((op) => post.get(u)?.has(op) === true));
+  return { ...(Object.keys(waits).length > 0 ? { waits } : {}), ...(startsOnly ? { configureStarts: true } : {}) };
+}
+
 export function specFromDebParts(label: string, title: string, d: DebParts): PackageSpec {
-  const { pattern, units: scriptUnits } = patternOfScripts('deb', d.scripts);
+  const own = new Set(d.files.keys());
+  const { pattern, units: scriptUnits } = patternOfScripts('deb', d.scripts, own);
   const unitFiles = [...d.files.keys()].filter((p) => /^\/(usr\/)?lib\/systemd\/system\/[^/]+\.service$/.test(p)).map((p) => p.slice(p.lastIndexOf('/') + 1, -'.service'.length));
-  const binaries = [...d.files].filter(([p, m]) => isDaemonPath(p, m.mode)).map(([p]) => p);
+  // A control program the scripts run is the unit, not the daemon's binary.
+  const binaries = [...d.files].filter(([p, m]) => isDaemonPath(p, m.mode) && !scriptUnits.includes(p)).map(([p]) => p);
   const units = [...new Set([...scriptUnits, ...unitFiles])];
   return {
     name: label,
     source: `${title}: maintainer scripts ${Object.keys(d.scripts).join(', ') || 'none'}; pattern ${pattern}`,
-    packages: [{ name: d.name, ...(d.version !== undefined ? { version: d.version } : {}), size: d.size, files: [...d.files.keys()], meta: d.files, conffiles: d.conffiles, scripts: scriptUnits.length > 0 }],
+    packages: [{
+      name: d.name, ...(d.version !== undefined ? { version: d.version } : {}), size: d.size, files: [...d.files.keys()], meta: d.files, conffiles: d.conffiles, scripts: scriptUnits.length > 0,
+      ...debExtras(d, own, pattern, scriptUnits),
+    }],
     pattern,
     ...(pattern === 'reexec' ? { startIfStopped: true } : {}),
     ...(units.length > 0 || binaries.length > 0 ? { daemon: { binaries, units: units.length > 0 ? units : [d.name], pidfiles: [], stop: 1000, start: 1000 } } : {}),
@@ -202,9 +239,9 @@ export function specFromRpm(file: string, r: RpmInfo): PackageSpec {
     if (f[7] === '1') conffiles.push(path);
   }
   const scripts = splitRpmScripts(r.scripts);
-  const { pattern, units: scriptUnits } = patternOfScripts('rpm', scripts);
+  const { pattern, units: scriptUnits } = patternOfScripts('rpm', scripts, new Set(meta.keys()));
   const unitFiles = [...meta.keys()].filter((p) => /^\/(usr\/)?lib\/systemd\/system\/[^/]+\.service$/.test(p)).map((p) => p.slice(p.lastIndexOf('/') + 1, -'.service'.length));
-  const binaries = [...meta].filter(([p, m]) => isDaemonPath(p, m.mode)).map(([p]) => p);
+  const binaries = [...meta].filter(([p, m]) => isDaemonPath(p, m.mode) && !scriptUnits.includes(p)).map(([p]) => p);
   const units = [...new Set([...scriptUnits, ...unitFiles])];
   return {
     name: file,

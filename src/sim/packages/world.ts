@@ -30,7 +30,7 @@ export interface PackageSpec {
     conffiles: string[];
     /** Whether its scripts act on the daemon's units. */
     scripts: boolean;
-  }>;
+  } & Pick<PlanPackage, 'waits' | 'configureStarts'>>;
   pattern: RestartPattern;
   startIfStopped?: boolean;
   /** The daemon, when the set has one. */
@@ -191,6 +191,7 @@ export function buildWorld(config: Config, specs: readonly PackageSpec[], o: Wor
         units: p.scripts && m.unit !== undefined ? [m.unit] : [],
         pattern: spec.pattern,
         ...(spec.startIfStopped !== undefined ? { startIfStopped: spec.startIfStopped } : {}),
+        ...(p.waits !== undefined ? { waits: p.waits } : {}), ...(p.configureStarts === true ? { configureStarts: true } : {}),
       });
     }
   }

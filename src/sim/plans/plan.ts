@@ -61,6 +61,13 @@ export interface PlanPackage {
    * starts it, F22; Fedora's `nginx-upgrade` does nothing, F38).
    */
   startIfStopped?: boolean;
+  /**
+   * ms a package's own maintainer scripts wait (`sleep N`), read from a package file, before and
+   * after their service call (dpkg plans).
+   */
+  waits?: Partial<Record<'preinst' | 'postinst', { before: number; after: number }>>;
+  /** For `stop-start`: the new postinst only starts its units (a running one is left as it is) instead of restarting them. */
+  configureStarts?: boolean;
 }
 
 /**
@@ -370,9 +377,11 @@ function debPlan(c: Cursor, pkgs: readonly PlanPackage[], conf: ConffilePolicy, 
       failed.add(p.name);
       continue;
     }
+    c.t += p.waits?.preinst?.before ?? 0;
     if (p.pattern === 'stop-start' && p.units.length > 0) {
       for (const u of p.units) c.stop(u, `${p.name}: new preinst upgrade stops ${u} (F23)`);
     } else c.script(`${p.name}: new preinst upgrade`);
+    c.t += p.waits?.preinst?.after ?? 0;
     c.swap(p, 'rename', `${p.name}: dpkg renames the new files over the old (F1)`, conf, LEFTOVERS.deb);
     c.script(`${p.name}: old postrm upgrade`);
   }
@@ -384,10 +393,15 @@ function debPlan(c: Cursor, pkgs: readonly PlanPackage[], conf: ConffilePolicy, 
       c.script(`${label} FAILS (exit 1) before its service step: the package is left half-configured, dpkg exits 1 (F10)`);
       continue;
     }
+    c.t += p.waits?.postinst?.before ?? 0;
     switch (p.pattern) {
       case 'stop-start':
-        // mariadb-server's postinst stops the server again, then debhelper restarts it (F23).
-        for (const u of p.units) c.restart(u, `${label} restarts ${u} (F23)`, 'restart');
+        // mariadb-server's postinst stops the server again, then debhelper restarts it (F23);
+        // a package file whose postinst only starts leaves a running unit alone.
+        for (const u of p.units) {
+          if (p.configureStarts === true) c.start(u, `${label} starts ${u}`);
+          else c.restart(u, `${label} restarts ${u} (F23)`, 'restart');
+        }
         if (p.units.length === 0) c.script(label);
         break;
       case 'restart': case 'deferred':
@@ -407,6 +421,7 @@ function debPlan(c: Cursor, pkgs: readonly PlanPackage[], conf: ConffilePolicy, 
         return never;
       }
     }
+    c.t += p.waits?.postinst?.after ?? 0;
   }
   c.t += c.tm.finish;
   c.guard('resume', apt ? 'DPkg::Post-Invoke (§4.2)' : 'dpkg post-invoke (§4.2)');
