@@ -16,6 +16,7 @@ import { main } from '../../src/cli/main.js';
 import { choosePackages, hostPackageNames } from '../../src/sim/packages/host-names.js';
 import { findProfile } from '../../src/sim/packages/profiles.js';
 import { findExecutable, isCI, requiringSuite, warnLoudly } from '../support/monit.js';
+import { holdGuardE2eLock } from '../guard/e2e-support.js';
 
 const PKG = 'redis-server';
 const VERSION = '0.0.1~monitlint';
@@ -92,26 +93,37 @@ it('maps profile ids to the package names of each family', () => {
 
 requiringSuite('--host --package ID against the real dpkg database', 'dpkg as root', requireDpkgRoot, () => {
   it('reads the installed package a profile id maps to, and fails with exit 2 once it is gone', async () => {
-    const cfg = join(dir, 'redis.monitrc');
-    writeFileSync(cfg, CONFIG, { mode: 0o600 });
-    const deb = buildDummy();
-    const inst = spawnSync('dpkg', ['-i', deb], { encoding: 'utf8', timeout: 120_000 });
-    expect(inst.status, `${inst.stderr}${inst.stdout}`).toBe(0);
-    expect(installedVersion(PKG)).toBe(VERSION);
-
-    const r = await cli(['simulate', '--config', cfg, '--host', '--package', 'redis', '--manager', 'apt', '--step', '1', '--no-color']);
-    expect(r.stderr).toBe('');
-    // The file list, modes and scripts come from the database; the pidfile from the profile.
-    expect(r.stdout).toMatch(new RegExp(`^package redis: profile 'redis' on this host: installed package '${PKG}' \\(${VERSION.replace(/[.~]/g, '\\$&')}, dpkg database\\).*; pattern restart$`, 'm'));
-    expect(r.stdout).toContain('redis (process, by pidfile /run/redis/redis-server.pid) → unit redis-server; redis_bin (file /usr/bin/redis-server)');
-    expect(r.stdout).toContain('/etc/redis/redis.conf');
-    expect(r.stdout).toMatch(/^1\. redis_bin and redis end unmonitored; a crash after the upgrade is not restarted — 30 of 30 phases \(100%\)/m);
-    expect(r.code).toBe(1);
-
-    const purge = spawnSync('dpkg', ['--purge', PKG], { encoding: 'utf8', timeout: 120_000 });
-    expect(purge.status, `${purge.stderr}${purge.stdout}`).toBe(0);
-    expect(installedVersion(PKG)).toBeUndefined();
-    const none = await cli(['simulate', '--config', cfg, '--host', '--package', 'redis', '--manager', 'apt']);
-    expect(none).toEqual({ code: 2, stdout: '', stderr: "monitlint: --host: no package of 'redis' is installed on this host (looked for redis-server, redis-tools in the debian family's names)\n" });
+    // dpkg on / does not wait for its lock: one real-dpkg test file at a time.
+    const release = await holdGuardE2eLock();
+    try {
+      await hostRoundTrip();
+    } finally {
+      release();
+    }
   });
 });
+
+/** Install the dummy, simulate from the database, purge it, simulate again. */
+async function hostRoundTrip(): Promise<void> {
+  const cfg = join(dir, 'redis.monitrc');
+  writeFileSync(cfg, CONFIG, { mode: 0o600 });
+  const deb = buildDummy();
+  const inst = spawnSync('dpkg', ['-i', deb], { encoding: 'utf8', timeout: 120_000 });
+  expect(inst.status, `${inst.stderr}${inst.stdout}`).toBe(0);
+  expect(installedVersion(PKG)).toBe(VERSION);
+
+  const r = await cli(['simulate', '--config', cfg, '--host', '--package', 'redis', '--manager', 'apt', '--step', '1', '--no-color']);
+  expect(r.stderr).toBe('');
+  // The file list, modes and scripts come from the database; the pidfile from the profile.
+  expect(r.stdout).toMatch(new RegExp(`^package redis: profile 'redis' on this host: installed package '${PKG}' \\(${VERSION.replace(/[.~]/g, '\\$&')}, dpkg database\\).*; pattern restart$`, 'm'));
+  expect(r.stdout).toContain('redis (process, by pidfile /run/redis/redis-server.pid) → unit redis-server; redis_bin (file /usr/bin/redis-server)');
+  expect(r.stdout).toContain('/etc/redis/redis.conf');
+  expect(r.stdout).toMatch(/^1\. redis_bin and redis end unmonitored; a crash after the upgrade is not restarted — 30 of 30 phases \(100%\)/m);
+  expect(r.code).toBe(1);
+
+  const purge = spawnSync('dpkg', ['--purge', PKG], { encoding: 'utf8', timeout: 120_000 });
+  expect(purge.status, `${purge.stderr}${purge.stdout}`).toBe(0);
+  expect(installedVersion(PKG)).toBeUndefined();
+  const none = await cli(['simulate', '--config', cfg, '--host', '--package', 'redis', '--manager', 'apt']);
+  expect(none).toEqual({ code: 2, stdout: '', stderr: "monitlint: --host: no package of 'redis' is installed on this host (looked for redis-server, redis-tools in the debian family's names)\n" });
+}

@@ -23,7 +23,7 @@ import { MANIFEST_PATH } from '../../src/guard/manifest.js';
 import type { SweepResult } from '../../src/sim/sweep.js';
 import { isCI, requireMonit, requiringSuite, warnLoudly } from '../support/monit.js';
 import {
-  alive, buildDeb, freeLoopbackPort, makeBed, monitStatus, PKG, readPid, run, sizeOf, sleep, startMonit, stopMonit, textSince, waitFor, type Bed,
+  alive, assertNoGuardOnMachine, buildDeb, freeLoopbackPort, holdGuardE2eLock, makeBed, monitStatus, PKG, readPid, run, sizeOf, sleep, startMonit, stopMonit, textSince, waitFor, type Bed,
 } from '../guard/e2e-support.js';
 
 function requireBed(): string | null {
@@ -73,8 +73,12 @@ function agree(what: string, predicted: Fact, seen: boolean): void {
 requiringSuite('a .deb upgrade: the prediction against the real dpkg and the real Monit', 'root, monit and dpkg', requireBed, () => {
   let bed: Bed;
   let v2: string;
+  let release: () => void = () => {};
 
   beforeAll(async () => {
+    // The guard e2e files install the same dummy package, and dpkg does not wait for its lock.
+    release = await holdGuardE2eLock();
+    assertNoGuardOnMachine();
     run('dpkg', ['--purge', PKG]); // a leftover of an interrupted earlier run
     bed = makeBed(mkdtempSync(join(tmpdir(), 'monitlint-plan-monit-')), await freeLoopbackPort());
     const v1 = buildDeb(bed, 1);
@@ -86,11 +90,15 @@ requiringSuite('a .deb upgrade: the prediction against the real dpkg and the rea
   });
 
   afterAll(async () => {
-    await stopMonit(bed);
-    run('dpkg', ['--purge', PKG]); // its prerm stops the daemon
-    const pid = readPid(bed.daemonPidfile);
-    if (alive(pid)) process.kill(pid!, 'SIGKILL');
-    rmSync(bed.dir, { recursive: true, force: true });
+    try {
+      await stopMonit(bed);
+      run('dpkg', ['--purge', PKG]); // its prerm stops the daemon
+      const pid = readPid(bed.daemonPidfile);
+      if (alive(pid)) process.kill(pid!, 'SIGKILL');
+      rmSync(bed.dir, { recursive: true, force: true });
+    } finally {
+      release();
+    }
   });
 
   it('simulate --package-file v2.deb predicts what dpkg -i v2.deb does under Monit', async () => {
