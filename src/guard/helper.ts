@@ -190,21 +190,34 @@ uptime_text() {
 }
 
 # Reload, and wait until the daemon has re-parsed its control file: a monitor request that arrives
-# before the reload is processed is lost with the old service list (observed on 5.33.0). The status
-# header's uptime restarts at "0m" on a reload; a daemon younger than a minute is given two polls.
+# before the reload is processed is lost with the old service list (observed on 5.33.0). Two signs
+# that it has, once its CLI answers again (httpd is stopped while it re-parses): it re-creates its
+# pidfile after parsing (observed on 5.33.0), and the status header's uptime restarts at "0m".
+# Without a pidfile in the configuration, a daemon younger than a minute is given two polls.
 reload_and_wait() {
     before=$(uptime_text)
+    ref="$STATE/reload-ref"
+    : >"$ref" 2>/dev/null
+    use_pidfile=
+    [ -n "$MONIT_PIDFILE" ] && [ -f "$ref" ] && [ -f "$MONIT_PIDFILE" ] && use_pidfile=1
     monit_cli reload >/dev/null 2>&1
-    if [ -n "$before" ] && [ "$before" != 0m ]; then
+    if [ -n "$use_pidfile" ] || { [ -n "$before" ] && [ "$before" != 0m ]; }; then
         n=0
         while [ "$n" -lt $((POLL * 20 + 100)) ]; do
-            [ "$(uptime_text)" = 0m ] && return 0
+            up=$(uptime_text)
+            if [ -n "$up" ]; then
+                if [ -n "$use_pidfile" ] && [ -n "$(find "$MONIT_PIDFILE" -newer "$ref" 2>/dev/null)" ]; then
+                    break
+                fi
+                [ -n "$before" ] && [ "$before" != 0m ] && [ "$up" = 0m ] && break
+            fi
             sleep 0.1
             n=$((n + 1))
         done
     else
         sleep $((POLL * 2 + 1))
     fi
+    rm -f "$ref"
 }
 
 # ---- Owner of the pause, marker and watchdog -----------------------------------------------------

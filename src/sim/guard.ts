@@ -108,24 +108,35 @@ function* monitStop(cx: HelperContext): Generator<number, boolean, void> {
   return !monitUp(cx);
 }
 
-/** reload_and_wait: reload, then wait until the daemon has re-read its control file. */
+/**
+ * reload_and_wait: reload, then wait until the daemon has re-read its control file. The helper
+ * sees that by the pidfile Monit re-creates after re-parsing (when the configuration names one)
+ * or by the status header's uptime falling back to "0m"; with neither (no pidfile set, a daemon
+ * younger than a minute) it sleeps two polls (helper.ts, reload_and_wait).
+ */
 function* reloadAndWait(cx: HelperContext): Generator<number, void, void> {
   const poll = cx.config.settings.daemon?.interval.value ?? 30;
+  const pidfile = cx.config.settings.pidfile !== undefined;
   yield CLI_MS;
   const before = cx.daemon.status().uptimeMs;
+  const minuteOld = before !== undefined && before >= 60_000;
   cx.daemon.cli('reload', 'guard');
   yield CLI_MS;
-  // The status header's uptime restarts at "0m" on a reload; a daemon younger than a minute
-  // already shows "0m", so the helper just sleeps two polls (helper.ts, reload_and_wait).
-  if (before !== undefined && before >= 60_000) {
-    for (let n = 0; n < poll * 20 + 100; n++) {
-      yield CLI_MS;
-      const up = cx.daemon.status().uptimeMs;
-      if (up !== undefined && up < 60_000) return;
-      yield NAP;
-    }
-  } else {
+  if (!pidfile && !minuteOld) {
     yield (poll * 2 + 1) * 1000;
+    return;
+  }
+  let since = CLI_MS; // ms since the reload request
+  for (let n = 0; n < poll * 20 + 100; n++) {
+    yield CLI_MS;
+    since += CLI_MS;
+    const up = cx.daemon.status().uptimeMs;
+    if (up !== undefined) {
+      if (pidfile && up < since) return; // re-started after the request: the pidfile is new
+      if (minuteOld && up < 60_000) return;
+    }
+    yield NAP;
+    since += NAP;
   }
 }
 

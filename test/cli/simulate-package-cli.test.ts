@@ -122,8 +122,12 @@ describe('maintainer scripts → restart pattern', () => {
     expect(patternOfScripts('deb', { postinst: '# invoke-rc.d x restart\necho hi\n' })).toEqual({ pattern: 'none', units: [] });
   });
 
-  it('reads a control script the package calls by its path, but not a service manager called by path', () => {
-    expect(patternOfScripts('deb', { preinst: "if [ \"$1\" = upgrade ]; then '/usr/lib/foo/ctl' stop; sleep 2; fi\n", postinst: '/usr/lib/foo/ctl start\n' })).toEqual({ pattern: 'stop-start', units: ['ctl'] });
+  it('reads a control script the package installs and calls by its path, but not a service manager called by path', () => {
+    const own = new Set(['/usr/lib/foo/ctl', '/usr/lib/foo/food']);
+    const scripts = { preinst: "if [ \"$1\" = upgrade ]; then '/usr/lib/foo/ctl' stop; sleep 2; fi\n", postinst: '/usr/lib/foo/ctl start\n' };
+    expect(patternOfScripts('deb', scripts, own)).toEqual({ pattern: 'stop-start', units: ['/usr/lib/foo/ctl'] });
+    // A path the package does not install is not its control program.
+    expect(patternOfScripts('deb', scripts)).toEqual({ pattern: 'none', units: [] });
     expect([...scanScript('/bin/systemctl stop mysqld.service\n/usr/sbin/service nginx stop\n').actions.keys()]).toEqual(['mysqld', 'nginx']);
   });
 });
