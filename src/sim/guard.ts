@@ -132,7 +132,7 @@ function* reloadAndWait(cx: HelperContext): Generator<number, void, void> {
     since += CLI_MS;
     const up = cx.daemon.status().uptimeMs;
     if (up !== undefined) {
-      if (pidfile && up < since) return; // re-started after the request: the pidfile is new
+      if (pidfile && up <= since) return; // re-started since the request: the pidfile is new
       if (minuteOld && up < 60_000) return;
     }
     yield NAP;
