@@ -13,7 +13,6 @@
  * dpkg installs into the real system (CI is a throwaway root machine). The package name cannot
  * clash; it is purged afterwards, and every process started is stopped by its pid.
  */
-import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -21,10 +20,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MANIFEST_PATH } from '../../src/guard/manifest.js';
 import { HELPER_PATH, STATE_DIR } from '../../src/guard/types.js';
 import { repoRoot } from '../support/corpus.js';
-import { findExecutable, isCI, requireMonit, requiringSuite, warnLoudly } from '../support/monit.js';
+import { findExecutable, isCI, requiringSuite, warnLoudly } from '../support/monit.js';
 import {
   alive, buildDeb, DAEMON, freeLoopbackPort, healthy, makeAptRepo, makeBed, makeRpmRepo, RPM_BASE, monitPid, monitStatus, PKG, readPid, run, sizeOf, sleep,
   startMonit, stopMonit, textSince, waitFor, withoutAptHooks, type Bed, assertNoGuardOnMachine, holdGuardE2eLock, removeStaleDummy, requireGuardTestBed,
+  expectCrashRestarted,
+  md5File,
 } from './e2e-support.js';
 
 const bin = join(repoRoot, 'bin', 'monitlint');
@@ -47,7 +48,6 @@ const guardTrace = (): string => {
   }
 };
 
-const md5 = (path: string): string => createHash('md5').update(readFileSync(path)).digest('hex');
 
 requiringSuite('guard end to end: dpkg -i and apt-get with the pause strategy', 'root, monit and dpkg', requireGuardTestBed, () => {
   let bed: Bed;
@@ -134,17 +134,12 @@ requiringSuite('guard end to end: dpkg -i and apt-get with the pause strategy', 
     expect(healthy(bed)).toBe(true);
     // The checksum test passes against the new binary.
     expect(readFileSync(DAEMON, 'utf8')).toContain('version 3');
-    expect(monitStatus(bed, 'dummy_bin').checksum).toBe(md5(DAEMON));
+    expect(monitStatus(bed, 'dummy_bin').checksum).toBe(md5File(DAEMON));
     expect(existsSync(join(STATE_DIR, 'paused'))).toBe(false);
   });
 
   it('after the upgrade, Monit restarts the daemon when it crashes', async () => {
-    const dlog0 = sizeOf(bed.daemonLog);
-    const pid = readPid(bed.daemonPidfile)!;
-    process.kill(pid, 'SIGKILL');
-    expect(await waitFor(() => { const p = readPid(bed.daemonPidfile); return p !== pid && alive(p); }, 20_000)).toBe(true);
-    expect(textSince(bed.daemonLog, dlog0)).toContain('start by=dummyd');
-    expect(await waitFor(() => healthy(bed), 20_000)).toBe(true);
+    await expectCrashRestarted(bed);
   });
 
   it('guarded, a failing postinst still leaves Monit running and monitoring everything', async () => {
@@ -155,16 +150,16 @@ requiringSuite('guard end to end: dpkg -i and apt-get with the pause strategy', 
     expect(existsSync(join(STATE_DIR, 'paused'))).toBe(false);
     // The package left the daemon stopped; after the transaction Monit does its job again.
     expect(await waitFor(() => healthy(bed), 30_000)).toBe(true);
-    expect(monitStatus(bed, 'dummy_bin').checksum).toBe(md5(DAEMON));
+    expect(monitStatus(bed, 'dummy_bin').checksum).toBe(md5File(DAEMON));
   });
 
   it('guarded, a failing preinst (dpkg unwinds to the old version) still leaves Monit as it was', async () => {
-    const before = md5(DAEMON);
+    const before = md5File(DAEMON);
     const log0 = sizeOf(bed.monitLog);
     const r = run('dpkg', ['-i', debs['7-bad-preinst']!]);
     expect(r.status).not.toBe(0);
     expect(r.stderr).toContain('preinst fails on purpose');
-    expect(md5(DAEMON)).toBe(before);
+    expect(md5File(DAEMON)).toBe(before);
     expect(monitPid(bed), `${r.stderr}\n${textSince(bed.monitLog, log0)}\n${guardTrace()}`).toBeDefined();
     expect(await waitFor(() => healthy(bed), 30_000)).toBe(true);
     expect(textSince(bed.monitLog, log0)).not.toMatch(/checksum failed|trying to restart|monitoring disabled/);
@@ -243,7 +238,7 @@ requiringSuite('guard end to end: dpkg -i and apt-get with the pause strategy', 
       expect(log.match(/Starting Monit/g)?.length, log).toBe(1);
       expect(textSince(bed.daemonLog, dlog0)).toBe('stop by=package\nstart by=package\n');
       expect(healthy(bed)).toBe(true);
-      expect(monitStatus(bed, 'dummy_bin').checksum).toBe(md5(DAEMON));
+      expect(monitStatus(bed, 'dummy_bin').checksum).toBe(md5File(DAEMON));
       expect(existsSync(join(STATE_DIR, 'paused'))).toBe(false);
     });
 
@@ -289,17 +284,12 @@ requiringSuite('guard end to end: dpkg -i and apt-get with the pause strategy', 
       expect(textSince(bed.daemonLog, dlog0)).toBe('stop by=package\nstart by=package\n');
       expect(healthy(bed)).toBe(true);
       expect(readFileSync(DAEMON, 'utf8')).toContain('version 11');
-      expect(monitStatus(bed, 'dummy_bin').checksum).toBe(md5(DAEMON));
+      expect(monitStatus(bed, 'dummy_bin').checksum).toBe(md5File(DAEMON));
       expect(existsSync(join(STATE_DIR, 'paused'))).toBe(false);
     });
 
     it('after the targeted upgrade, Monit restarts the daemon when it crashes', async () => {
-      const dlog0 = sizeOf(bed.daemonLog);
-      const pid = readPid(bed.daemonPidfile)!;
-      process.kill(pid, 'SIGKILL');
-      expect(await waitFor(() => { const p = readPid(bed.daemonPidfile); return p !== pid && alive(p); }, 20_000)).toBe(true);
-      expect(textSince(bed.daemonLog, dlog0)).toContain('start by=dummyd');
-      expect(await waitFor(() => healthy(bed), 20_000)).toBe(true);
+      await expectCrashRestarted(bed);
     });
 
     it('guarded, a failing postinst still leaves every service monitored', async () => {
@@ -308,7 +298,7 @@ requiringSuite('guard end to end: dpkg -i and apt-get with the pause strategy', 
       expect(monitPid(bed)).toBeDefined();
       expect(existsSync(join(STATE_DIR, 'paused'))).toBe(false);
       expect(await waitFor(() => healthy(bed), 30_000)).toBe(true);
-      expect(monitStatus(bed, 'dummy_bin').checksum).toBe(md5(DAEMON));
+      expect(monitStatus(bed, 'dummy_bin').checksum).toBe(md5File(DAEMON));
     });
 
     it('guarded, a service unmonitored before the transaction stays unmonitored', async () => {
@@ -318,7 +308,7 @@ requiringSuite('guard end to end: dpkg -i and apt-get with the pause strategy', 
       expect(r.status).toBe(0);
       await sleep(2000);
       expect(monitStatus(bed, 'dummyd').monitoring).toBe('Not monitored');
-      expect(monitStatus(bed, 'dummy_bin')).toMatchObject({ monitoring: 'Monitored', status: 'OK', checksum: md5(DAEMON) });
+      expect(monitStatus(bed, 'dummy_bin')).toMatchObject({ monitoring: 'Monitored', status: 'OK', checksum: md5File(DAEMON) });
       run('monit', ['-c', bed.monitrc, 'monitor', 'dummyd']);
       expect(await waitFor(() => healthy(bed), 20_000)).toBe(true);
     });
@@ -335,7 +325,7 @@ requiringSuite('guard end to end: dpkg -i and apt-get with the pause strategy', 
       expect(log.match(/'dummy_bin' unmonitor on user request/g)?.length, log).toBe(1);
       expect(log.match(/Reinitializing monit daemon/g)?.length, log).toBe(1);
       expect(healthy(bed)).toBe(true);
-      expect(monitStatus(bed, 'dummy_bin').checksum).toBe(md5(DAEMON));
+      expect(monitStatus(bed, 'dummy_bin').checksum).toBe(md5File(DAEMON));
     });
 
     it('guarded, a Monit stopped before stays stopped', async () => {
@@ -407,7 +397,7 @@ requiringSuite('guard end to end: dpkg -i and apt-get with the pause strategy', 
       expect(textSince(bed.daemonLog, dlog0)).toBe('stop by=package\nstart by=package\n');
       expect(healthy(bed)).toBe(true);
       expect(readFileSync(DAEMON, 'utf8')).toContain('version 23');
-      expect(monitStatus(bed, 'dummy_bin').checksum).toBe(md5(DAEMON));
+      expect(monitStatus(bed, 'dummy_bin').checksum).toBe(md5File(DAEMON));
       expect(existsSync(join(STATE_DIR, 'paused'))).toBe(false);
     });
 
@@ -453,17 +443,12 @@ requiringSuite('guard end to end: dpkg -i and apt-get with the pause strategy', 
         expect(textSince(bed.daemonLog, dlog0)).toBe('stop by=package\nstart by=package\n');
         expect(healthy(bed)).toBe(true);
         expect(readFileSync(DAEMON, 'utf8')).toContain('version 26');
-        expect(monitStatus(bed, 'dummy_bin').checksum).toBe(md5(DAEMON));
+        expect(monitStatus(bed, 'dummy_bin').checksum).toBe(md5File(DAEMON));
         expect(existsSync(join(STATE_DIR, 'paused'))).toBe(false);
       });
 
       it('after the targeted dnf upgrade, Monit restarts the daemon when it crashes', async () => {
-        const dlog0 = sizeOf(bed.daemonLog);
-        const pid = readPid(bed.daemonPidfile)!;
-        process.kill(pid, 'SIGKILL');
-        expect(await waitFor(() => { const p = readPid(bed.daemonPidfile); return p !== pid && alive(p); }, 20_000)).toBe(true);
-        expect(textSince(bed.daemonLog, dlog0)).toContain('start by=dummyd');
-        expect(await waitFor(() => healthy(bed), 20_000)).toBe(true);
+        await expectCrashRestarted(bed);
       });
 
       it('guarded, a failing %pre still leaves every service monitored on the old binary', async () => {
@@ -475,7 +460,7 @@ requiringSuite('guard end to end: dpkg -i and apt-get with the pause strategy', 
         expect(existsSync(join(STATE_DIR, 'paused'))).toBe(false);
         expect(await waitFor(() => healthy(bed), 30_000), guardTrace()).toBe(true);
         expect(readFileSync(DAEMON, 'utf8')).toContain('version 26');
-        expect(monitStatus(bed, 'dummy_bin').checksum).toBe(md5(DAEMON));
+        expect(monitStatus(bed, 'dummy_bin').checksum).toBe(md5File(DAEMON));
       });
 
       it('guarded, a service unmonitored before the dnf run stays unmonitored', async () => {
@@ -485,7 +470,7 @@ requiringSuite('guard end to end: dpkg -i and apt-get with the pause strategy', 
         expect(r.status, r.stderr).toBe(0);
         await sleep(2000);
         expect(monitStatus(bed, 'dummyd').monitoring).toBe('Not monitored');
-        expect(monitStatus(bed, 'dummy_bin')).toMatchObject({ monitoring: 'Monitored', status: 'OK', checksum: md5(DAEMON) });
+        expect(monitStatus(bed, 'dummy_bin')).toMatchObject({ monitoring: 'Monitored', status: 'OK', checksum: md5File(DAEMON) });
         run('monit', ['-c', bed.monitrc, 'monitor', 'dummyd']);
         expect(await waitFor(() => healthy(bed), 20_000)).toBe(true);
       });

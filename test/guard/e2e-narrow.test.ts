@@ -11,7 +11,6 @@
  * it, which shows the sampling can catch it) and monitor them again on the new checksum.
  */
 import { spawn } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -23,6 +22,7 @@ import { findExecutable, isCI, requireMonit, requiringSuite, warnLoudly } from '
 import {
   alive, assertNoGuardOnMachine, buildDeb, DAEMON, freeLoopbackPort, healthy, holdGuardE2eLock, makeAptRepo, makeBed, makeRpmRepo, monitStatus, PKG, readPid, RPM_BASE, run, sizeOf, sleep, startMonit, stopMonit,
   textSince, waitFor, type Bed,
+  md5File,
 } from './e2e-support.js';
 
 const bin = join(repoRoot, 'bin', 'monitlint');
@@ -83,7 +83,6 @@ function requireDnf(): true | null {
   return null;
 }
 
-const md5 = (path: string): string => createHash('md5').update(readFileSync(path)).digest('hex');
 
 const guardTrace = (): string => {
   try {
@@ -222,7 +221,7 @@ requiringSuite('guard end to end: the targeted strategy narrowed to the transact
     expect(textSince(bed.daemonLog, dlog0)).toBe('stop by=package\nstart by=package\n');
     expect(await waitFor(() => healthy(bed), 20_000)).toBe(true);
     expect(readFileSync(DAEMON, 'utf8')).toContain('version 2');
-    expect(monitStatus(bed, 'dummy_bin').checksum).toBe(md5(DAEMON));
+    expect(monitStatus(bed, 'dummy_bin').checksum).toBe(md5File(DAEMON));
     expect(existsSync(join(STATE_DIR, 'paused'))).toBe(false);
   });
 
@@ -234,7 +233,7 @@ requiringSuite('guard end to end: the targeted strategy narrowed to the transact
     await sleep(2000);
     expect(textSince(bed.monitLog, log0)).not.toMatch(/checksum failed|trying to restart/);
     expect(await waitFor(() => healthy(bed), 20_000)).toBe(true);
-    expect(monitStatus(bed, 'dummy_bin').checksum).toBe(md5(DAEMON));
+    expect(monitStatus(bed, 'dummy_bin').checksum).toBe(md5File(DAEMON));
   });
   requiringSuite('through dnf 4 and rpm (the plugin passes install_set and remove_set)', 'dnf, rpmbuild and createrepo_c', requireDnf, () => {
     let dnf: string[] = [];
@@ -282,7 +281,7 @@ requiringSuite('guard end to end: the targeted strategy narrowed to the transact
       expect(log).not.toMatch(/checksum failed|trying to restart/);
       expect(await waitFor(() => healthy(bed), 20_000)).toBe(true);
       expect(readFileSync(DAEMON, 'utf8')).toContain('version 22');
-      expect(monitStatus(bed, 'dummy_bin').checksum).toBe(md5(DAEMON));
+      expect(monitStatus(bed, 'dummy_bin').checksum).toBe(md5File(DAEMON));
     });
   });
 });

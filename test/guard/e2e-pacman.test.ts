@@ -24,6 +24,7 @@ import { requiringSuite } from '../support/monit.js';
 import {
   alive, assertNoGuardOnMachine, buildPacmanPkg, DAEMON, freeLoopbackPort, guardTraceTail, healthy, holdGuardE2eLock, makeBed, makePacmanConf, md5File, monitPid,
   monitStatus, PKG, readPid, removeStaleDummy, requireGuardTestBed, requireTools, run, sizeOf, sleep, startMonit, stopMonit, textSince, waitFor, type Bed,
+  expectCrashRestarted,
 } from './e2e-support.js';
 
 const bin = join(repoRoot, 'bin', 'monitlint');
@@ -201,12 +202,7 @@ requiringSuite('guard end to end: pacman -U', 'root, monit, pacman and bsdtar', 
     });
 
     it('after the upgrade, Monit restarts the daemon when it crashes', async () => {
-      const dlog0 = sizeOf(bed.daemonLog);
-      const pid = readPid(bed.daemonPidfile)!;
-      process.kill(pid, 'SIGKILL');
-      expect(await waitFor(() => { const p = readPid(bed.daemonPidfile); return p !== pid && alive(p); }, 20_000)).toBe(true);
-      expect(textSince(bed.daemonLog, dlog0)).toContain('start by=dummyd');
-      expect(await waitFor(() => healthy(bed), 20_000)).toBe(true);
+      await expectCrashRestarted(bed);
     });
 
     it('guarded, a failing post_upgrade (pacman completes the transaction, F76) leaves Monit running and monitoring everything', async () => {
@@ -276,12 +272,7 @@ requiringSuite('guard end to end: pacman -U', 'root, monit, pacman and bsdtar', 
     });
 
     it('after the targeted upgrade, Monit restarts the daemon when it crashes', async () => {
-      const dlog0 = sizeOf(bed.daemonLog);
-      const pid = readPid(bed.daemonPidfile)!;
-      process.kill(pid, 'SIGKILL');
-      expect(await waitFor(() => { const p = readPid(bed.daemonPidfile); return p !== pid && alive(p); }, 20_000)).toBe(true);
-      expect(textSince(bed.daemonLog, dlog0)).toContain('start by=dummyd');
-      expect(await waitFor(() => healthy(bed), 20_000)).toBe(true);
+      await expectCrashRestarted(bed);
     });
 
     it('guarded, a failing post_upgrade still leaves every service monitored', async () => {

@@ -14,6 +14,7 @@ import { createHash } from 'node:crypto';
 import { chmodSync, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { expect } from 'vitest';
 import { MANIFEST_PATH } from '../../src/guard/manifest.js';
 import { STATE_DIR } from '../../src/guard/types.js';
 import { findExecutable, isCI, requireMonit, warnLoudly } from '../support/monit.js';
@@ -410,6 +411,20 @@ export function removeStaleDummy(): void {
 export const ZYPPER_RPMDB = '/var/lib/rpm';
 
 export const md5File = (path: string): string => createHash('md5').update(readFileSync(path)).digest('hex');
+
+/**
+ * Kills the dummy daemon and asserts that Monit itself starts it again (its own restart, logged
+ * by the daemon as `by=dummyd`) and that both services come back healthy: what a guard must leave
+ * working after an upgrade.
+ */
+export async function expectCrashRestarted(bed: Bed): Promise<void> {
+  const dlog0 = sizeOf(bed.daemonLog);
+  const pid = readPid(bed.daemonPidfile)!;
+  process.kill(pid, 'SIGKILL');
+  expect(await waitFor(() => { const p = readPid(bed.daemonPidfile); return p !== pid && alive(p); }, 20_000)).toBe(true);
+  expect(textSince(bed.daemonLog, dlog0)).toContain('start by=dummyd');
+  expect(await waitFor(() => healthy(bed), 20_000)).toBe(true);
+}
 
 /** The helper's decision trace (STATE_DIR/trace), for failure messages. */
 export function guardTraceTail(): string {

@@ -22,6 +22,7 @@ import { requiringSuite } from '../support/monit.js';
 import {
   alive, assertNoGuardOnMachine, DAEMON, freeLoopbackPort, guardTraceTail, healthy, holdGuardE2eLock, makeBed, makeRpmRepo, md5File, monitPid, monitStatus, PKG,
   readPid, removeStaleDummy, requireGuardTestBed, requireTools, RPM_BASE, run, sizeOf, sleep, startMonit, stopMonit, textSince, waitFor, ZYPPER_RPMDB, type Bed,
+  expectCrashRestarted,
 } from './e2e-support.js';
 
 const bin = join(repoRoot, 'bin', 'monitlint');
@@ -162,12 +163,7 @@ requiringSuite('guard end to end: zypper install from a local repository', 'root
     });
 
     it('after the upgrade, Monit restarts the daemon when it crashes', async () => {
-      const dlog0 = sizeOf(bed.daemonLog);
-      const pid = readPid(bed.daemonPidfile)!;
-      process.kill(pid, 'SIGKILL');
-      expect(await waitFor(() => { const p = readPid(bed.daemonPidfile); return p !== pid && alive(p); }, 20_000)).toBe(true);
-      expect(textSince(bed.daemonLog, dlog0)).toContain('start by=dummyd');
-      expect(await waitFor(() => healthy(bed), 20_000)).toBe(true);
+      await expectCrashRestarted(bed);
     });
 
     it('guarded, a failing %pre (zypper aborts the commit, exit 8, no COMMITEND but PLUGINEND, F65) leaves Monit running and monitoring everything', async () => {
@@ -224,12 +220,7 @@ requiringSuite('guard end to end: zypper install from a local repository', 'root
     });
 
     it('after the targeted upgrade, Monit restarts the daemon when it crashes', async () => {
-      const dlog0 = sizeOf(bed.daemonLog);
-      const pid = readPid(bed.daemonPidfile)!;
-      process.kill(pid, 'SIGKILL');
-      expect(await waitFor(() => { const p = readPid(bed.daemonPidfile); return p !== pid && alive(p); }, 20_000)).toBe(true);
-      expect(textSince(bed.daemonLog, dlog0)).toContain('start by=dummyd');
-      expect(await waitFor(() => healthy(bed), 20_000)).toBe(true);
+      await expectCrashRestarted(bed);
     });
 
     it('guarded, a service unmonitored before the commit stays unmonitored', async () => {

@@ -15,7 +15,6 @@
  * - monitUp: Monit runs afterwards (one that was stopped before must stay stopped).
  * Every process started is stopped by its pid; the guard is uninstalled at the end.
  */
-import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -28,6 +27,7 @@ import { findExecutable, isCI, requireMonit, requiringSuite, warnLoudly } from '
 import {
   alive, assertNoGuardOnMachine, buildDeb, CTL, DAEMON, freeLoopbackPort, healthy, holdGuardE2eLock, makeAptRepo, makeBed, makeRpmRepo, monitPid, monitStatus, PKG, readPid, RPM_BASE, run, sizeOf, sleep,
   startMonit, stopMonit, textSince, waitFor, type Bed,
+  md5File,
 } from './e2e-support.js';
 
 const bin = join(repoRoot, 'bin', 'monitlint');
@@ -58,7 +58,6 @@ function requireTestBed(): string | null {
   return null;
 }
 
-const md5 = (path: string): string => createHash('md5').update(readFileSync(path)).digest('hex');
 
 /** What Monit does on its own (5.33 log lines), as opposed to what the guard asks for ("on user request"). */
 const OWN_ACTION = /checksum failed|not running|trying to restart|'dummy(?:d|_bin)' (?:start|stop|restart): /;
@@ -160,7 +159,7 @@ requiringSuite('simulate --with-guard agrees with real transactions', 'root, mon
     const state = Object.fromEntries(SERVICES.map((s) => [s, monitStatus(bed, s)]));
     const monitUp = monitPid(bed) !== undefined;
     const monitored = SERVICES.filter((s) => ['Monitored', 'Initializing', 'Waiting'].includes(state[s]!.monitoring));
-    const checksumOk = monitored.includes('dummy_bin') && state.dummy_bin!.status === 'OK' && state.dummy_bin!.checksum === md5(DAEMON);
+    const checksumOk = monitored.includes('dummy_bin') && state.dummy_bin!.status === 'OK' && state.dummy_bin!.checksum === md5File(DAEMON);
     // A crash after the upgrade: Monit (1 s polls) restarts it within a few seconds, or never.
     const pid = readPid(bed.daemonPidfile);
     if (alive(pid)) process.kill(pid!, 'SIGKILL');
