@@ -9,6 +9,7 @@
  */
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import * as nodeFs from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateConfig } from '../bench/generate.js';
@@ -28,7 +29,8 @@ for (const sub of ['files', 'templates']) {
   const dir = join(corpus, sub);
   for (const name of readdirSync(dir).sort()) inputs.push(join(dir, name));
 }
-const genDir = join(out, '.generated');
+// Outside OUT, at a fixed path: file names are part of the model, so two runs must agree on them.
+const genDir = join(tmpdir(), 'monitlint-equiv-inputs');
 mkdirSync(genDir, { recursive: true });
 for (const n of [1, 50, 2500]) {
   const p = join(genDir, `bench-${n}.monitrc`);
@@ -58,7 +60,7 @@ for (const file of inputs) {
     const lint = lintParsed(p, r, {});
     lines.push('LINT', JSON.stringify(lint, replacer, 1));
   }
-  writeFileSync(join(out, `${file.split('/').slice(-2).join('__')}.txt`), `${lines.join('\n')}\n`);
+  writeFileSync(join(out, `${file.split('/').slice(-2).join('__').replace(/^\./, '')}.txt`), `${lines.join('\n')}\n`);
   count++;
 }
 console.log(`${count} inputs, ${tokens} tokens dumped to ${out}`);
