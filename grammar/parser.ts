@@ -20,7 +20,7 @@ export class MonitParser extends CstParser {
       recoveryEnabled: true,
       maxLookahead: MAX_LOOKAHEAD,
       lookaheadStrategy: new LazyLookaheadStrategy({ maxLookahead: MAX_LOOKAHEAD }),
-      nodeLocationTracking: 'full',
+      nodeLocationTracking: 'none',
       skipValidations: process.env.MONITLINT_GRAMMAR_VALIDATIONS !== '1',
     });
     this.performSelfAnalysis();
