@@ -470,7 +470,9 @@ class Scanner {
     return this.cur.file.text;
   }
 
-  private emit(type: TokenType, start: number, end: number, value?: MToken['value'], quoted = false): void {
+  /** `image`, when given, is the caller's own copy of the text from `start` to `end` (a word
+   * already sliced), so the same characters are not sliced twice. */
+  private emit(type: TokenType, start: number, end: number, value?: MToken['value'], quoted = false, image?: string): void {
     const cur = this.cur;
     const file = cur.file;
     const last = Math.max(start, end - 1);
@@ -480,7 +482,7 @@ class Scanner {
     // One object shape for every token (Chevrotain's fields, then ours): the parser reads
     // tokens in its hottest loop, and a single hidden class keeps those reads monomorphic.
     const t: MToken = {
-      image: file.text.slice(start, end),
+      image: image ?? file.text.slice(start, end),
       startOffset: start,
       endOffset: end - 1,
       startLine: startLine + 1,
@@ -686,26 +688,26 @@ class Scanner {
       case Won.Closure:
         return action?.();
       case Won.Token:
-        return this.emit(wonType, p, e);
+        return this.emit(wonType, p, e, undefined, false, w);
       case Won.Include:
         this.includeKeyword = p;
         this.cur.mode = Mode.Include;
         return;
       case Won.Every:
-        this.emit(T.EVERY, p, e);
+        this.emit(T.EVERY, p, e, undefined, false, w);
         this.cur.mode = Mode.Every;
         return;
       case Won.Url:
         return this.startUrl(p, a);
       case Won.Number:
-        return this.emit(T.NUMBER, p, e, atoi(w));
+        return this.emit(T.NUMBER, p, e, atoi(w), false, w);
       case Won.Real:
-        return this.emit(T.REAL, p, e, Number(w));
+        return this.emit(T.REAL, p, e, Number(w), false, w);
       case Won.MailAddr:
         return this.emit(T.MAILADDR, p, mailEnd, s.slice(p, mailEnd));
       case Won.Path:
       case Won.Word:
-        return this.emit(won === Won.Path ? T.PATH : T.STRING, p, e, w);
+        return this.emit(won === Won.Path ? T.PATH : T.STRING, p, e, w, false, w);
       case Won.Ipv6:
         return this.emit(T.STRING, p, p + v6, s.slice(p, p + v6));
     }

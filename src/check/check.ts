@@ -105,10 +105,16 @@ function fileIndexOf(files: SourceFile[], path: string): number {
 /** Maps (file, offset) to a position in Monit's reading order: the sequence number of the next token. */
 function orderIndex(files: SourceFile[], tokens: MToken[]): (fileIndex: number, offset: number) => number {
   const perFile = new Map<number, MToken[]>();
-  for (const t of tokens) {
-    const list = perFile.get(t.fileIndex) ?? [];
-    list.push(t);
-    perFile.set(t.fileIndex, list);
+  const only = tokens[0]?.fileIndex;
+  if (only !== undefined && tokens.every((t) => t.fileIndex === only)) {
+    // One file (no includes): the stream itself is that file's list; no copy of it.
+    perFile.set(only, tokens);
+  } else {
+    for (const t of tokens) {
+      const list = perFile.get(t.fileIndex) ?? [];
+      list.push(t);
+      perFile.set(t.fileIndex, list);
+    }
   }
   return (fileIndex, offset) => {
     const list = perFile.get(fileIndex);

@@ -551,7 +551,9 @@ class Builder {
     }
     if (this.settings.onreboot) svc.defaultOnreboot = this.settings.onreboot.value;
     // Statements in source order (common statements and tests interleave).
-    const stmts = [...nodes(entry, 'commonStatement'), ...IF_RULES.flatMap((r) => nodes(entry, r)), ...nodes(entry, 'ignoreContent')];
+    // (One array filled in the same label order as before, without an array per label.)
+    const stmts: CstNode[] = [];
+    for (const label of STATEMENT_LABELS) pushNodes(stmts, entry, label);
     stmts.sort((a, b) => this.ix.firstSeq(a) - this.ix.firstSeq(b));
     for (const st of stmts) {
       if (st.name === 'commonStatement') this.common(svc, st);
@@ -698,7 +700,7 @@ class Builder {
   private test(cond: CstNode, span: Span): Test[] {
     const actions = this.tail(findTail(cond));
     if (!actions) return [];
-    const kwTok = this.ix.findToken(cond, (t) => !CONDITION_PREFIXES.has(t.tokenType.name)) ?? this.ix.findToken(cond, () => true);
+    const kwTok = this.ix.findToken(cond, isConditionKeyword) ?? this.ix.findToken(cond, anyTokenAtAll);
     const keywordSpan = kwTok ? this.tokenSpan(kwTok) : span;
     const base = { span, keywordSpan, actions };
     const changed = tok(cond, 'CHANGED') !== undefined;
@@ -1061,9 +1063,17 @@ const KIND_OF_RULE: Record<string, ServiceKind> = {
 };
 
 const IF_RULES = ['processIf', 'fileIf', 'fifoIf', 'filesystemIf', 'hostIf', 'systemIf', 'programIf', 'networkIf'];
+/** The labels of a service entry's statements, in the order they are collected before sorting. */
+const STATEMENT_LABELS = ['commonStatement', ...IF_RULES, 'ignoreContent'];
 
 // ---------------------------------------------------------------------------------------------
 // CST helpers
+
+/** Appends the nodes labelled `name` directly below `n` to `out`. */
+function pushNodes(out: CstNode[], n: CstNode, name: string): void {
+  const c = n.children[name];
+  if (c) for (let i = 0; i < c.length; i++) if (isNode(c[i] as CstElement)) out.push(c[i] as CstNode);
+}
 
 function nodes(n: CstNode | undefined, name: string): CstNode[] {
   const c = n?.children[name];
@@ -1119,6 +1129,8 @@ const NODE_INFO = Symbol('monitlint.nodeInfo');
 /** Words before a condition's keyword (`failed port`, `not exist`, `total cpu`): the test is
  * pointed at the keyword after them. */
 const CONDITION_PREFIXES: ReadonlySet<string> = new Set(['FAILED', 'SUCCEEDED', 'CHANGED', 'NOT', 'TOTAL', 'DISK']);
+const isConditionKeyword = (t: MToken): boolean => !CONDITION_PREFIXES.has(t.tokenType.name);
+const anyTokenAtAll = (): boolean => true;
 
 /** What the builder asks of a CST node's tokens, computed once per node. */
 interface NodeInfo {
@@ -1221,8 +1233,11 @@ class NodeIndex {
   firstChildNode(n: CstNode): CstNode | undefined {
     let best: CstNode | undefined;
     let bestSeq = Infinity;
-    for (const elems of Object.values(n.children)) {
-      for (const e of elems) {
+    const children = n.children;
+    for (const key in children) {
+      const elems = children[key] as CstElement[];
+      for (let i = 0; i < elems.length; i++) {
+        const e = elems[i] as CstElement;
         if (!isNode(e)) continue;
         const s = this.firstSeq(e);
         if (s < bestSeq) {
