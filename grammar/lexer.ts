@@ -632,8 +632,9 @@ class Scanner {
         const r = rules[i] as PatternRule;
         if (!lw.startsWith(r.lit)) continue;
         r.re.lastIndex = p;
-        const m = r.re.exec(s);
-        if (m && this.wins(m[0].length, r.effect.kind === 'skip' ? 11 : 20 + i)) {
+        // test(), not exec(): a sticky regex leaves lastIndex at the match's end, so the
+        // length is known without a match array per try.
+        if (r.re.test(s) && this.wins(r.re.lastIndex - p, r.effect.kind === 'skip' ? 11 : 20 + i)) {
           won = Won.Pattern;
           wonEffect = r.effect;
         }

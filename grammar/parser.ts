@@ -26,6 +26,19 @@ export class MonitParser extends CstParser {
     this.performSelfAnalysis();
   }
 
+  /**
+   * Chevrotain's own version of this hook gives every CST node `Object.create(null)` children,
+   * which V8 keeps as a hash table (dictionary mode): slow to create, to read by label and to
+   * walk. A plain `{}` is an ordinary fast object. No label of this grammar is a property of
+   * Object.prototype (checked in test/grammar), so a lookup never finds an inherited member.
+   */
+  cstInvocationStateUpdate(fullRuleName: string): void {
+    const self = this as unknown as { CST_STACK: CstNode[]; setInitialNodeLocation(n: CstNode): void };
+    const node: CstNode = { name: fullRuleName, children: {} };
+    self.setInitialNodeLocation(node);
+    self.CST_STACK.push(node);
+  }
+
   // ---------------------------------------------------------------------------------------------
   // §3 file structure
 

@@ -330,12 +330,10 @@ class SemanticChecks {
 
   private test(t: Test): void {
     const { actions } = t;
-    for (const r of [actions.failRate, actions.recoveryRate]) {
-      if (!r.span) continue;
-      if (r.cycles < 1 || r.cycles > 64) this.error(r.span, 'The number of cycles must be between 1 and 64');
-      else if (r.count < 1 || r.count > r.cycles) this.error(r.span, 'The number of events must be between 1 and less then poll cycles');
-    }
-    for (const a of [actions.failAction, actions.recoveryAction]) if (a?.command) this.command(a.command);
+    this.rate(actions.failRate);
+    this.rate(actions.recoveryRate);
+    if (actions.failAction.command) this.command(actions.failAction.command);
+    if (actions.recoveryAction?.command) this.command(actions.recoveryAction.command);
     switch (t.kind) {
       case 'permission':
         if (t.mode) this.permission(t.mode);
@@ -366,6 +364,12 @@ class SemanticChecks {
       default:
         break;
     }
+  }
+
+  private rate(r: Test['actions']['failRate']): void {
+    if (!r.span) return;
+    if (r.cycles < 1 || r.cycles > 64) this.error(r.span, 'The number of cycles must be between 1 and 64');
+    else if (r.count < 1 || r.count > r.cycles) this.error(r.span, 'The number of events must be between 1 and less then poll cycles');
   }
 
   private textOf(span: Span): string {

@@ -972,12 +972,17 @@ class Builder {
       if (!name) continue;
       conn.protocol = this.loc(name.image.toLowerCase(), name);
       conn.protocolOptions = [];
-      if (['https', 'imaps', 'pops', 'smtps', 'mysqls'].includes(conn.protocol.value)) conn.ssl = true;
-      if (['https', 'imaps', 'pops', 'smtps'].includes(conn.protocol.value)) conn.transport = 'tcp';
+      if (SSL_PROTOCOLS.has(conn.protocol.value)) conn.ssl = true;
+      if (TCP_SSL_PROTOCOLS.has(conn.protocol.value)) conn.transport = 'tcp';
       else if (conn.protocol.value === 'ntp3') conn.transport = 'udp';
-      for (const child of [...nodes(p, 'httpOption'), ...nodes(p, 'apacheStatusOption'), ...nodes(p, 'websocketOption'), ...nodes(p, 'mysqlOption'), p]) {
-        for (const [label, elems] of Object.entries(child.children)) {
-          if (['name', 'PROTOCOL'].includes(label)) continue;
+      const optionNodes: CstNode[] = [];
+      for (const label of PROTOCOL_OPTION_LABELS) pushNodes(optionNodes, p, label);
+      optionNodes.push(p);
+      for (const child of optionNodes) {
+        const children = child.children;
+        for (const label in children) {
+          if (label === 'name' || label === 'PROTOCOL') continue;
+          const elems = children[label] as CstElement[];
           for (const e of elems) {
             if (isNode(e)) {
               if (e.name === 'credential') {
@@ -1063,6 +1068,11 @@ const KIND_OF_RULE: Record<string, ServiceKind> = {
 };
 
 const IF_RULES = ['processIf', 'fileIf', 'fifoIf', 'filesystemIf', 'hostIf', 'systemIf', 'programIf', 'networkIf'];
+/** Protocols that turn TLS on, and those of them that also force TCP (§9.4). */
+const SSL_PROTOCOLS: ReadonlySet<string> = new Set(['https', 'imaps', 'pops', 'smtps', 'mysqls']);
+const TCP_SSL_PROTOCOLS: ReadonlySet<string> = new Set(['https', 'imaps', 'pops', 'smtps']);
+/** The option nodes of a `protocol` node, read in this order before the node's own tokens. */
+const PROTOCOL_OPTION_LABELS = ['httpOption', 'apacheStatusOption', 'websocketOption', 'mysqlOption'];
 /** The labels of a service entry's statements, in the order they are collected before sorting. */
 const STATEMENT_LABELS = ['commonStatement', ...IF_RULES, 'ignoreContent'];
 
