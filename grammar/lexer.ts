@@ -651,9 +651,12 @@ class Scanner {
     if (lw === 'every' && this.wins(e - p, 42)) won = Won.Every;
 
     // [a-zA-Z0-9]+"://" starts a URL.
+    // ':' ends a word, so the alphanumeric run can reach "://" only when ':' follows the word.
     let a = p;
-    while (a < e && isAlnum(s.charCodeAt(a))) a++;
-    if (a > p && s.startsWith('://', a) && this.wins(a + 3 - p, 45)) won = Won.Url;
+    if (s.charCodeAt(e) === 0x3a) {
+      while (a < e && isAlnum(s.charCodeAt(a))) a++;
+      if (a > p && s.startsWith('://', a) && this.wins(a + 3 - p, 45)) won = Won.Url;
+    }
 
     const c0 = s.charCodeAt(p);
     if (c0 >= 0x30 && c0 <= 0x39) {
