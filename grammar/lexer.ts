@@ -611,7 +611,11 @@ class Scanner {
     const s = this.text;
     const e = this.strEnd(p);
     const w = s.slice(p, e);
-    const lw = w.toLowerCase();
+    const c0 = s.charCodeAt(p);
+    // No keyword, noise word, pattern keyword or `check` starts with '/' or a digit (tokens.ts),
+    // so paths and numbers, most of a control file's words, skip those lookups.
+    const plain = c0 === 0x2f || (c0 >= 0x30 && c0 <= 0x39);
+    const lw = plain ? w : w.toLowerCase();
 
     // Candidates: length, rule order, action. Longest wins; then the earliest rule (flex).
     // The common winners (keywords, plain words, numbers, paths, pattern keywords) are recorded
@@ -624,31 +628,33 @@ class Scanner {
     let wonEffect: Effect | undefined;
 
     // Rule order follows Monit's lexer: noise words, command prefixes, keywords, patterns, values.
-    if (NOISE_WORDS.has(lw) && this.wins(e - p, 10)) won = Won.Nothing;
+    if (!plain) {
+      if (NOISE_WORDS.has(lw) && this.wins(e - p, 10)) won = Won.Nothing;
 
-    const rules = patternRulesByFirst.get(lw.charAt(0));
-    if (rules) {
-      for (let i = 0; i < rules.length; i++) {
-        const r = rules[i] as PatternRule;
-        if (!lw.startsWith(r.lit)) continue;
-        r.re.lastIndex = p;
-        // test(), not exec(): a sticky regex leaves lastIndex at the match's end, so the
-        // length is known without a match array per try.
-        if (r.re.test(s) && this.wins(r.re.lastIndex - p, r.effect.kind === 'skip' ? 11 : 20 + i)) {
-          won = Won.Pattern;
-          wonEffect = r.effect;
+      const rules = patternRulesByFirst.get(lw.charAt(0));
+      if (rules) {
+        for (let i = 0; i < rules.length; i++) {
+          const r = rules[i] as PatternRule;
+          if (!lw.startsWith(r.lit)) continue;
+          r.re.lastIndex = p;
+          // test(), not exec(): a sticky regex leaves lastIndex at the match's end, so the
+          // length is known without a match array per try.
+          if (r.re.test(s) && this.wins(r.re.lastIndex - p, r.effect.kind === 'skip' ? 11 : 20 + i)) {
+            won = Won.Pattern;
+            wonEffect = r.effect;
+          }
         }
       }
-    }
-    if (lw.startsWith('check') && this.offerCheck(p)) won = Won.Closure;
+      if (lw.startsWith('check') && this.offerCheck(p)) won = Won.Closure;
 
-    const kw = KEYWORDS.get(lw);
-    if (kw && this.wins(e - p, 40)) {
-      won = Won.Token;
-      wonType = kw;
+      const kw = KEYWORDS.get(lw);
+      if (kw && this.wins(e - p, 40)) {
+        won = Won.Token;
+        wonType = kw;
+      }
+      if (lw === 'include' && this.wins(e - p, 41)) won = Won.Include;
+      if (lw === 'every' && this.wins(e - p, 42)) won = Won.Every;
     }
-    if (lw === 'include' && this.wins(e - p, 41)) won = Won.Include;
-    if (lw === 'every' && this.wins(e - p, 42)) won = Won.Every;
 
     // [a-zA-Z0-9]+"://" starts a URL.
     // ':' ends a word, so the alphanumeric run can reach "://" only when ':' follows the word.
@@ -658,7 +664,6 @@ class Scanner {
       if (a > p && s.startsWith('://', a) && this.wins(a + 3 - p, 45)) won = Won.Url;
     }
 
-    const c0 = s.charCodeAt(p);
     if (c0 >= 0x30 && c0 <= 0x39) {
       const numeric = numericForm(s, p, e);
       if (numeric === 1 && this.wins(e - p, 50)) won = Won.Number;
