@@ -169,16 +169,16 @@ function lineStartsOf(text: string): number[] {
   return starts;
 }
 
-/** 1-based line and column of an offset. */
 /** The 0-based index of the line holding `offset`, searched forward from line `hint` (a
  * binary search when the offset lies before the hint). */
-function lineIndexNear(starts: number[], offset: number, hint: number): number {
+export function lineIndexNear(starts: number[], offset: number, hint: number): number {
   if ((starts[hint] ?? 0) > offset) return positionOf({ lineStarts: starts }, offset).line - 1;
   let i = hint;
   while (i + 1 < starts.length && (starts[i + 1] ?? 0) <= offset) i++;
   return i;
 }
 
+/** 1-based line and column of an offset. */
 export function positionOf(file: Pick<SourceFile, 'lineStarts'>, offset: number): { line: number; column: number } {
   const starts = file.lineStarts;
   let lo = 0;
@@ -189,6 +189,54 @@ export function positionOf(file: Pick<SourceFile, 'lineStarts'>, offset: number)
     else hi = mid - 1;
   }
   return { line: lo + 1, column: offset - (starts[lo] ?? 0) + 1 };
+}
+
+/**
+ * The lexer's token: only what the parser and later stages read is stored (offsets, type, file,
+ * sequence number, value); the image and the line/column fields Chevrotain's `IToken` declares are
+ * computed from the file's text and line-start table when read. At 20,000 services the stream
+ * holds ~900,000 tokens that stay live to the end, and the five fields and image string this
+ * leaves out were about half of their memory (and of the garbage collector's copying work).
+ * A class keeps one hidden class for every token, so the parser's reads stay monomorphic.
+ */
+export class LexedToken implements MToken {
+  constructor(
+    public tokenType: TokenType,
+    public startOffset: number,
+    /** Inclusive, as Chevrotain has it; `start - 1` for an empty token. */
+    public endOffset: number,
+    /** The file the token was read from (its `index` is {@link MToken.fileIndex}). */
+    readonly file: SourceFile,
+    public seq: number,
+    public value: MToken['value'],
+    public quoted: boolean,
+    public tokenTypeIdx: number = tokenType.tokenTypeIdx ?? 0,
+  ) {}
+
+  get fileIndex(): number {
+    return this.file.index;
+  }
+
+  get image(): string {
+    return this.file.text.slice(this.startOffset, this.endOffset + 1);
+  }
+
+  get startLine(): number {
+    return positionOf(this.file, this.startOffset).line;
+  }
+
+  get startColumn(): number {
+    return positionOf(this.file, this.startOffset).column;
+  }
+
+  /** The line of the last character (of the first one for an empty token). */
+  get endLine(): number {
+    return positionOf(this.file, Math.max(this.startOffset, this.endOffset)).line;
+  }
+
+  get endColumn(): number {
+    return positionOf(this.file, Math.max(this.startOffset, this.endOffset)).column;
+  }
 }
 
 /**
@@ -471,32 +519,9 @@ class Scanner {
   }
 
   /** `image`, when given, is the caller's own copy of the text from `start` to `end` (a word
-   * already sliced), so the same characters are not sliced twice. */
-  private emit(type: TokenType, start: number, end: number, value?: MToken['value'], quoted = false, image?: string): void {
-    const cur = this.cur;
-    const file = cur.file;
-    const last = Math.max(start, end - 1);
-    // Tokens come in offset order within a file, so a line cursor replaces two binary searches.
-    const startLine = (cur.line = lineIndexNear(file.lineStarts, start, cur.line));
-    const endLine = lineIndexNear(file.lineStarts, last, startLine);
-    // One object shape for every token (Chevrotain's fields, then ours): the parser reads
-    // tokens in its hottest loop, and a single hidden class keeps those reads monomorphic.
-    const t: MToken = {
-      image: image ?? file.text.slice(start, end),
-      startOffset: start,
-      endOffset: end - 1,
-      startLine: startLine + 1,
-      endLine: endLine + 1,
-      startColumn: start - (file.lineStarts[startLine] ?? 0) + 1,
-      endColumn: last - (file.lineStarts[endLine] ?? 0) + 1,
-      tokenTypeIdx: type.tokenTypeIdx ?? 0,
-      tokenType: type,
-      fileIndex: file.index,
-      seq: this.tokens.length,
-      value,
-      quoted,
-    };
-    this.tokens.push(t);
+   * already sliced); it is not kept: a {@link LexedToken} slices its image again when read. */
+  private emit(type: TokenType, start: number, end: number, value?: MToken['value'], quoted = false, _image?: string): void {
+    this.tokens.push(new LexedToken(type, start, end - 1, this.cur.file, this.tokens.length, value, quoted));
   }
 
   private diag(severity: LexDiagnostic['severity'], message: string, start: number, length: number): void {

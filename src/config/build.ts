@@ -7,7 +7,7 @@
  * says what Monit would run.
  */
 import type { CstElement, CstNode, IToken } from 'chevrotain';
-import type { AddressValue, MToken, SourceFile, UrlValue } from '../../grammar/lexer.js';
+import { lineIndexNear, type AddressValue, type MToken, type SourceFile, type UrlValue } from '../../grammar/lexer.js';
 import { offsetSpan } from './span.js';
 import {
   DEFAULT_LIMITS,
@@ -150,24 +150,37 @@ class Builder {
     return this.spanBetween(head, tail);
   }
 
-  /** The span from the start of `head` to the end of `tail` (same file). Lines and columns come
-   * from the tokens, which the lexer positioned; no search. */
+  /** Per file, the 0-based line of the last span's start: spans are mostly asked for in source
+   * order, so a forward scan from there usually finds the next line in a step or two. */
+  private readonly lineCursor: number[] = [];
+
+  /** The span from the start of `head` to the end of `tail` (same file). Lines and columns are
+   * found from the offsets in the file's line-start table (tokens do not store them). */
   private spanBetween(head: MToken, tail: MToken): Span {
     const file = this.files[head.fileIndex];
     if (!file) return this.noSpan();
+    const starts = file.lineStarts;
+    const start = head.startOffset;
+    const line = lineIndexNear(starts, start, this.lineCursor[file.index] ?? 0);
+    this.lineCursor[file.index] = line;
     const end = (tail.endOffset ?? tail.startOffset) + 1;
-    let endLine = tail.endLine ?? tail.startLine ?? 1;
-    let endColumn = (tail.endColumn ?? tail.startColumn ?? 0) + 1;
+    let endLine: number;
+    let endColumn: number;
     if (end <= tail.startOffset) {
       // An empty token ends where it starts.
-      endLine = tail.startLine ?? 1;
-      endColumn = tail.startColumn ?? 1;
+      endLine = lineIndexNear(starts, tail.startOffset, line);
+      endColumn = tail.startOffset - (starts[endLine] ?? 0) + 1;
+      endLine += 1;
     } else if (file.text.charCodeAt(end - 1) === 0x0a) {
       // The position just after a newline is the start of the next line.
-      endLine += 1;
+      endLine = lineIndexNear(starts, end - 1, line) + 2;
       endColumn = 1;
+    } else {
+      endLine = lineIndexNear(starts, end - 1, line);
+      endColumn = end - (starts[endLine] ?? 0) + 1;
+      endLine += 1;
     }
-    return { file: file.path, line: head.startLine ?? 1, column: head.startColumn ?? 1, endLine, endColumn, startOffset: head.startOffset, endOffset: end };
+    return { file: file.path, line: line + 1, column: start - (starts[line] ?? 0) + 1, endLine, endColumn, startOffset: start, endOffset: end };
   }
 
   private noSpan(): Span {
