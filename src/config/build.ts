@@ -46,6 +46,19 @@ function isNode(e: CstElement): e is CstNode {
   return (e as CstNode).children !== undefined;
 }
 
+/** Lower-cased keyword names and protocol names, one string each: the model keeps one per
+ * action, resource and protocol (~100,000 at 20,000 services), and a fresh `toLowerCase()` copy
+ * for each was ~2% of the model's memory. Only short names come here; the map stays small. */
+const LOWER = new Map<string, string>();
+function lower(name: string): string {
+  let l = LOWER.get(name);
+  if (l === undefined) {
+    l = name.toLowerCase();
+    if (LOWER.size < 4096) LOWER.set(name, l);
+  }
+  return l;
+}
+
 function isRealToken(t: IToken): t is MToken {
   return !t.isInsertedInRecovery && Number.isFinite(t.startOffset) && (t as MToken).fileIndex !== undefined;
 }
@@ -400,7 +413,7 @@ class Builder {
       address: this.str(a),
       events: nodes(al, 'event').flatMap((e) => {
         const t = anyToken(e);
-        return t ? [this.loc(t.tokenType.name.toLowerCase(), t)] : [];
+        return t ? [this.loc(lower(t.tokenType.name), t)] : [];
       }),
       exclude: tok(al, 'NOT') !== undefined,
       span: this.nodeSpan(al),
@@ -576,6 +589,15 @@ class Builder {
         if (c && pat) svc.contentFilters.push({ negate: isNegated(c), pattern: this.str(pat), fromFile: pat.tokenType.name === 'PATH', span: this.nodeSpan(st) });
       } else this.ifStatement(svc, st);
     }
+    // The service is complete: give each filled list an exact-size copy. An array grown by
+    // push() from [] has room for 17 elements, so a one-group or three-test list kept ~150 bytes
+    // each for the whole run (~7% of the model's memory); the grown originals die young.
+    if (svc.tests.length > 0) svc.tests = svc.tests.slice();
+    if (svc.groups.length > 0) svc.groups = svc.groups.slice();
+    if (svc.dependsOn.length > 0) svc.dependsOn = svc.dependsOn.slice();
+    if (svc.restartLimits.length > 0) svc.restartLimits = svc.restartLimits.slice();
+    if (svc.alerts.length > 0) svc.alerts = svc.alerts.slice();
+    if (svc.everyStatements.length > 0) svc.everyStatements = svc.everyStatements.slice();
     this.services.push(svc);
   }
 
@@ -609,7 +631,7 @@ class Builder {
     const mode = sub(st, 'mode');
     if (mode) {
       const t = tok(mode, 'ACTIVE') ?? tok(mode, 'PASSIVE') ?? tok(mode, 'MANUAL');
-      if (t) svc.mode = this.loc(t.tokenType.name.toLowerCase() as 'active', t);
+      if (t) svc.mode = this.loc(lower(t.tokenType.name) as 'active', t);
       // `mode manual` (deprecated) only sets onreboot laststate; the monitoring mode stays.
       if (t && t.tokenType.name !== 'MANUAL') svc.monitoringMode = this.loc(t.tokenType.name === 'PASSIVE' ? 'passive' : 'active', t);
       if (t?.tokenType.name === 'MANUAL') svc.onreboot = this.loc('laststate', t);
@@ -664,7 +686,7 @@ class Builder {
     if (!a) return undefined;
     const t = anyTokenOf(a, ['ALERT', 'RESTART', 'START', 'STOP', 'UNMONITOR', 'EXEC']);
     if (!t) return undefined;
-    const action: Action = { kind: t.tokenType.name.toLowerCase() as ActionKind, span: this.nodeSpan(a) };
+    const action: Action = { kind: lower(t.tokenType.name) as ActionKind, span: this.nodeSpan(a) };
     if (action.kind === 'exec') {
       action.command = this.command(sub(a, 'command'), nodes(a, 'uidGid'), undefined, 0);
       delete action.command.timeout;
@@ -719,26 +741,26 @@ class Builder {
     const changed = tok(cond, 'CHANGED') !== undefined;
     switch (cond.name) {
       case 'existence':
-        return [{ ...base, kind: 'existence', exists: tok(cond, 'NOT') === undefined }];
+        return [{ span: base.span, keywordSpan: base.keywordSpan, actions: base.actions, kind: 'existence', exists: tok(cond, 'NOT') === undefined }];
       case 'changedPid':
-        return [{ ...base, kind: tok(cond, 'PPID') ? 'ppid' : 'pid' }];
+        return [{ span: base.span, keywordSpan: base.keywordSpan, actions: base.actions, kind: tok(cond, 'PPID') ? 'ppid' : 'pid' }];
       case 'owner': {
         const idTok = tok(cond, 'id');
         if (!idTok) return [];
         const kind = tok(cond, 'EUID') ? 'euid' : tok(cond, 'GID') ? 'gid' : 'uid';
-        return [{ ...base, kind, id: idTok.tokenType.name === 'NUMBER' ? this.num(idTok) : this.str(idTok) }];
+        return [{ span: base.span, keywordSpan: base.keywordSpan, actions: base.actions, kind, id: idTok.tokenType.name === 'NUMBER' ? this.num(idTok) : this.str(idTok) }];
       }
       case 'securityAttribute': {
         const a = tok(cond, 'attribute');
-        return a ? [{ ...base, kind: 'securityattribute', attribute: this.str(a) }] : [];
+        return a ? [{ span: base.span, keywordSpan: base.keywordSpan, actions: base.actions, kind: 'securityattribute', attribute: this.str(a) }] : [];
       }
       case 'fileDescriptors': {
         const n = tok(cond, 'NUMBER') ?? tok(cond, 'REAL');
-        return [{ ...base, kind: 'filedescriptors', total: tok(cond, 'TOTAL') !== undefined, operator: op(cond), value: n ? numberOf(n) : 0, percent: tok(cond, 'PERCENT') !== undefined }];
+        return [{ span: base.span, keywordSpan: base.keywordSpan, actions: base.actions, kind: 'filedescriptors', total: tok(cond, 'TOTAL') !== undefined, operator: op(cond), value: n ? numberOf(n) : 0, percent: tok(cond, 'PERCENT') !== undefined }];
       }
       case 'uptime': {
         const n = tok(cond, 'NUMBER');
-        return [{ ...base, kind: 'uptime', operator: op(cond), seconds: (n ? numberOf(n) : 0) * unitOf(sub(cond, 'timeUnit'), TIME_UNITS) }];
+        return [{ span: base.span, keywordSpan: base.keywordSpan, actions: base.actions, kind: 'uptime', operator: op(cond), seconds: (n ? numberOf(n) : 0) * unitOf(sub(cond, 'timeUnit'), TIME_UNITS) }];
       }
       case 'processResources':
       case 'systemResources': {
@@ -764,13 +786,13 @@ class Builder {
         // I/O conditions included (`if cpu > 50% read > 1 MB/s` tests the read rate only).
         if (lastIsIo && ioTest) return [ioTest];
         const last = all[all.length - 1];
-        if (last) resTests.push({ ...base, keywordSpan: last.span, kind: 'resource', condition: last, discarded: all.slice(0, -1) });
+        if (last) resTests.push({ span: base.span, keywordSpan: last.span, actions: base.actions, kind: 'resource', condition: last, discarded: all.slice(0, -1) });
         return resTests;
       }
       case 'checksum': {
         const h = sub(cond, 'hashType');
         const e = tok(cond, 'expect');
-        const t: Test = { ...base, kind: 'checksum', changed };
+        const t: Test = { span: base.span, keywordSpan: base.keywordSpan, actions: base.actions, kind: 'checksum', changed };
         if (h) t.hashType = tok(h, 'SHA1HASH') ? 'sha1' : 'md5';
         if (e) t.expect = this.str(e);
         return [t];
@@ -780,15 +802,15 @@ class Builder {
         const kt = k && anyToken(k);
         const which = kt?.tokenType.name === 'ATIME' ? 'atime' : kt?.tokenType.name === 'CTIME' ? 'ctime' : kt?.tokenType.name === 'MTIME' ? 'mtime' : 'timestamp';
         const n = tok(cond, 'NUMBER');
-        return [{ ...base, kind: 'timestamp', which, changed, operator: changed ? 'changed' : op(cond), seconds: (n ? numberOf(n) : 0) * unitOf(sub(cond, 'timeUnit'), TIME_UNITS) }];
+        return [{ span: base.span, keywordSpan: base.keywordSpan, actions: base.actions, kind: 'timestamp', which, changed, operator: changed ? 'changed' : op(cond), seconds: (n ? numberOf(n) : 0) * unitOf(sub(cond, 'timeUnit'), TIME_UNITS) }];
       }
       case 'size': {
         const n = tok(cond, 'NUMBER');
-        return [{ ...base, kind: 'size', changed, operator: changed ? 'changed' : op(cond), bytes: (n ? numberOf(n) : 0) * unitOf(sub(cond, 'sizeUnit'), SIZE_UNITS) }];
+        return [{ span: base.span, keywordSpan: base.keywordSpan, actions: base.actions, kind: 'size', changed, operator: changed ? 'changed' : op(cond), bytes: (n ? numberOf(n) : 0) * unitOf(sub(cond, 'sizeUnit'), SIZE_UNITS) }];
       }
       case 'permission': {
         const n = tok(cond, 'NUMBER');
-        const t: Test = { ...base, kind: 'permission', changed };
+        const t: Test = { span: base.span, keywordSpan: base.keywordSpan, actions: base.actions, kind: 'permission', changed };
         if (n) t.mode = this.octal(n);
         return [t];
       }
@@ -796,15 +818,15 @@ class Builder {
         const c = sub(cond, 'contentCondition');
         const pat = c && tok(c, 'pattern');
         if (!c || !pat) return [];
-        return [{ ...base, kind: 'content', negate: isNegated(c), pattern: this.str(pat), fromFile: pat.tokenType.name === 'PATH' }];
+        return [{ span: base.span, keywordSpan: base.keywordSpan, actions: base.actions, kind: 'content', negate: isNegated(c), pattern: this.str(pat), fromFile: pat.tokenType.name === 'PATH' }];
       }
       case 'filesystemTest':
         return this.filesystemTest(cond, base);
       case 'programTest': {
         const pat = tok(cond, 'pattern');
-        if (pat) return [{ ...base, kind: 'programcontent', negate: tok(sub(cond, 'equality') ?? cond, 'NOTEQUAL') !== undefined, pattern: this.str(pat) }];
+        if (pat) return [{ span: base.span, keywordSpan: base.keywordSpan, actions: base.actions, kind: 'programcontent', negate: tok(sub(cond, 'equality') ?? cond, 'NOTEQUAL') !== undefined, pattern: this.str(pat) }];
         const n = tok(cond, 'NUMBER');
-        return [{ ...base, kind: 'status', changed, operator: changed ? 'changed' : op(cond), value: n ? numberOf(n) : 0 }];
+        return [{ span: base.span, keywordSpan: base.keywordSpan, actions: base.actions, kind: 'status', changed, operator: changed ? 'changed' : op(cond), value: n ? numberOf(n) : 0 }];
       }
       case 'networkTest':
         return this.networkTest(cond, base);
@@ -825,7 +847,7 @@ class Builder {
     if (!t) return undefined;
     const n = amountToken(src);
     return {
-      resource: t.tokenType.name.toLowerCase() as ResourceName,
+      resource: lower(t.tokenType.name) as ResourceName,
       operator: op(src),
       value: n ? numberOf(n) : 0,
       percent: tok(src, 'PERCENT') !== undefined,
@@ -841,7 +863,7 @@ class Builder {
     if (!dir || !amount) return undefined;
     const n = amountToken(amount);
     return {
-      ...base,
+      span: base.span, keywordSpan: base.keywordSpan, actions: base.actions,
       kind: 'io',
       direction: dir,
       disk: tok(c, 'DISK') !== undefined,
@@ -853,11 +875,11 @@ class Builder {
   }
 
   private filesystemTest(c: CstNode, base: { span: Span; keywordSpan: Span; actions: RuleActions }): Test[] {
-    if (tok(c, 'FSFLAG')) return [{ ...base, kind: 'fsflags' }];
+    if (tok(c, 'FSFLAG')) return [{ span: base.span, keywordSpan: base.keywordSpan, actions: base.actions, kind: 'fsflags' }];
     if (tok(c, 'SPACE') || tok(c, 'INODE')) {
       const n = amountToken(c);
       return [{
-        ...base,
+        span: base.span, keywordSpan: base.keywordSpan, actions: base.actions,
         kind: tok(c, 'SPACE') ? 'space' : 'inode',
         free: tok(c, 'TFREE') !== undefined,
         operator: op(c),
@@ -869,7 +891,7 @@ class Builder {
     if (tok(c, 'SERVICETIME')) {
       const n = amountToken(c);
       const value = n ? numberOf(n) : 0;
-      return [{ ...base, kind: 'servicetime', operator: op(c), milliseconds: tok(c, 'MILLISECOND') ? value : value * 1000 }];
+      return [{ span: base.span, keywordSpan: base.keywordSpan, actions: base.actions, kind: 'servicetime', operator: op(c), milliseconds: tok(c, 'MILLISECOND') ? value : value * 1000 }];
     }
     const io = this.io(c, base);
     return io ? [io] : [];
@@ -878,18 +900,18 @@ class Builder {
   private networkTest(c: CstNode, base: { span: Span; keywordSpan: Span; actions: RuleActions }): Test[] {
     if (tok(c, 'LINK')) {
       const form = tok(c, 'DOWN') ? 'down' : tok(c, 'UP') ? 'up' : tok(c, 'FAILED') ? 'failed' : 'changed';
-      return [{ ...base, kind: 'link', form }];
+      return [{ span: base.span, keywordSpan: base.keywordSpan, actions: base.actions, kind: 'link', form }];
     }
     if (tok(c, 'SATURATION')) {
       const n = tok(c, 'NUMBER');
-      return [{ ...base, kind: 'saturation', operator: op(c), percent: n ? numberOf(n) : 0 }];
+      return [{ span: base.span, keywordSpan: base.keywordSpan, actions: base.actions, kind: 'saturation', operator: op(c), percent: n ? numberOf(n) : 0 }];
     }
     const dir = tok(c, 'UPLOAD') ? 'upload' : 'download';
     const nums = toks(c, 'NUMBER');
     const n = nums[0];
     const rangeUnit = tok(c, 'MINUTE') ? 'minute' : tok(c, 'HOUR') ? 'hour' : tok(c, 'DAY') ? 'day' : undefined;
     const t: Test = {
-      ...base,
+      span: base.span, keywordSpan: base.keywordSpan, actions: base.actions,
       kind: 'bandwidth',
       direction: dir,
       total: tok(c, 'TOTAL') !== undefined,
@@ -958,7 +980,7 @@ class Builder {
       this.portTimeoutDefault = this.limits.networkTimeout;
       if (conn.address) conn.outgoingAddress = conn.address;
     }
-    const t: Test = { ...base, kind, succeeded, connection: conn };
+    const t: Test = { span: base.span, keywordSpan: base.keywordSpan, actions: base.actions, kind, succeeded, connection: conn };
     if (keyword) t.keywordSpan = this.tokenSpan(keyword);
     return [t];
   }
@@ -983,7 +1005,7 @@ class Builder {
     for (const p of nodes(o, 'protocol')) {
       const name = tok(p, 'name');
       if (!name) continue;
-      conn.protocol = this.loc(name.image.toLowerCase(), name);
+      conn.protocol = this.loc(lower(name.image), name);
       conn.protocolOptions = [];
       if (SSL_PROTOCOLS.has(conn.protocol.value)) conn.ssl = true;
       if (TCP_SSL_PROTOCOLS.has(conn.protocol.value)) conn.transport = 'tcp';
