@@ -523,7 +523,9 @@ class Builder {
     if (!kw || !nameTok) return;
     const kind = KIND_OF_RULE[entry.name];
     if (!kind) return;
-    const base = {
+    // One literal with `kind` last, then the kind's own fields: the same property order as
+    // spreading a base object, without the generic clone (~10% of all CPU time at 20k services).
+    const svc = {
       name: this.str(nameTok),
       span: this.nodeSpan(entry),
       keywordSpan: this.tokenSpan(kw),
@@ -536,13 +538,12 @@ class Builder {
       contentFilters: [] as Service['contentFilters'],
       restartLimits: [] as Service['restartLimits'],
       complete: !entry.recoveredNode && !this.ix.hasRecovered(entry),
-    };
-    let svc: Service;
-    switch (kind) {
+      kind,
+    } as Service;
+    switch (svc.kind) {
       case 'process': {
         const pid = tok(entry, 'pidfile');
         const m = tok(entry, 'matching');
-        svc = { ...base, kind };
         if (pid) svc.pidfile = this.str(pid);
         if (m) svc.matching = this.str(m);
         break;
@@ -552,20 +553,19 @@ class Builder {
       case 'directory':
       case 'filesystem': {
         const p = tok(entry, 'PATH');
-        svc = { ...base, kind, path: p ? this.str(p) : this.loc('', kw) };
+        svc.path = p ? this.str(p) : this.loc('', kw);
         break;
       }
       case 'host': {
         const a = tok(entry, 'address');
-        svc = { ...base, kind, address: a ? this.str(a) : this.loc('', kw) };
+        svc.address = a ? this.str(a) : this.loc('', kw);
         break;
       }
       case 'system':
-        svc = { ...base, kind };
         break;
       case 'program': {
         const c = sub(entry, 'command');
-        svc = { ...base, kind, command: this.command(c, nodes(entry, 'uidGid'), sub(entry, 'timeoutSeconds'), this.limits.programTimeout) };
+        svc.command = this.command(c, nodes(entry, 'uidGid'), sub(entry, 'timeoutSeconds'), this.limits.programTimeout);
         const t = sub(entry, 'timeoutSeconds');
         const n = t && tok(t, 'NUMBER');
         if (n) svc.timeout = this.num(n);
@@ -573,7 +573,6 @@ class Builder {
       }
       case 'network': {
         const v = tok(entry, 'interface');
-        svc = { ...base, kind };
         if (v && tok(entry, 'ADDRESS')) svc.address = this.str(v);
         else if (v) svc.interface = this.str(v);
         break;
