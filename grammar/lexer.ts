@@ -169,16 +169,16 @@ function lineStartsOf(text: string): number[] {
   return starts;
 }
 
-/** 1-based line and column of an offset. */
 /** The 0-based index of the line holding `offset`, searched forward from line `hint` (a
  * binary search when the offset lies before the hint). */
-function lineIndexNear(starts: number[], offset: number, hint: number): number {
+export function lineIndexNear(starts: number[], offset: number, hint: number): number {
   if ((starts[hint] ?? 0) > offset) return positionOf({ lineStarts: starts }, offset).line - 1;
   let i = hint;
   while (i + 1 < starts.length && (starts[i + 1] ?? 0) <= offset) i++;
   return i;
 }
 
+/** 1-based line and column of an offset. */
 export function positionOf(file: Pick<SourceFile, 'lineStarts'>, offset: number): { line: number; column: number } {
   const starts = file.lineStarts;
   let lo = 0;
@@ -189,6 +189,54 @@ export function positionOf(file: Pick<SourceFile, 'lineStarts'>, offset: number)
     else hi = mid - 1;
   }
   return { line: lo + 1, column: offset - (starts[lo] ?? 0) + 1 };
+}
+
+/**
+ * The lexer's token: only what the parser and later stages read is stored (offsets, type, file,
+ * sequence number, value); the image and the line/column fields Chevrotain's `IToken` declares are
+ * computed from the file's text and line-start table when read. At 20,000 services the stream
+ * holds ~900,000 tokens that stay live to the end, and the five fields and image string this
+ * leaves out were about half of their memory (and of the garbage collector's copying work).
+ * A class keeps one hidden class for every token, so the parser's reads stay monomorphic.
+ */
+export class LexedToken implements MToken {
+  constructor(
+    public tokenType: TokenType,
+    public startOffset: number,
+    /** Inclusive, as Chevrotain has it; `start - 1` for an empty token. */
+    public endOffset: number,
+    /** The file the token was read from (its `index` is {@link MToken.fileIndex}). */
+    readonly file: SourceFile,
+    public seq: number,
+    public value: MToken['value'],
+    public quoted: boolean,
+    public tokenTypeIdx: number = tokenType.tokenTypeIdx ?? 0,
+  ) {}
+
+  get fileIndex(): number {
+    return this.file.index;
+  }
+
+  get image(): string {
+    return this.file.text.slice(this.startOffset, this.endOffset + 1);
+  }
+
+  get startLine(): number {
+    return positionOf(this.file, this.startOffset).line;
+  }
+
+  get startColumn(): number {
+    return positionOf(this.file, this.startOffset).column;
+  }
+
+  /** The line of the last character (of the first one for an empty token). */
+  get endLine(): number {
+    return positionOf(this.file, Math.max(this.startOffset, this.endOffset)).line;
+  }
+
+  get endColumn(): number {
+    return positionOf(this.file, Math.max(this.startOffset, this.endOffset)).column;
+  }
 }
 
 /**
@@ -291,53 +339,81 @@ type Effect =
   | { kind: 'headers' };
 
 interface PatternRule {
-  /** Lower-case first letters the rule can start with, to skip it cheaply. */
-  first: string;
+  /** The letters every match starts with (lower case). A match begins with the word being
+   * scanned, so a word that does not start with them cannot match: the regex is not even run. */
+  lit: string;
   re: RegExp;
   effect: Effect;
 }
 
 const WS = '[ \\r\\t]';
 const patternRules: PatternRule[] = [
-  { first: 's', re: /ssl[ \t]+disable/iy, effect: { kind: 'skip' } },
-  { first: 'd', re: /disable[ \t]+ssl/iy, effect: { kind: 'skip' } },
-  { first: 's', re: new RegExp(`start${WS}*(?:program)?${WS}*(?:=${WS}*)?"`, 'iy'), effect: { kind: 'argument', type: T.START } },
-  { first: 's', re: new RegExp(`stop${WS}*(?:program)?${WS}*(?:=${WS}*)?"`, 'iy'), effect: { kind: 'argument', type: T.STOP } },
-  { first: 'r', re: new RegExp(`restart${WS}*(?:program)?${WS}*(?:=${WS}*)?"`, 'iy'), effect: { kind: 'argument', type: T.RESTART } },
-  { first: 'e', re: new RegExp(`exec(?:ute)?${WS}*"`, 'iy'), effect: { kind: 'argument', type: T.EXEC } },
-  { first: 'p', re: new RegExp(`path${WS}*"`, 'iy'), effect: { kind: 'pathtok' } },
-  { first: 's', re: /ssl[ \t]+enable/iy, effect: { kind: 'token', type: T.SSLTOKEN } },
-  { first: 'e', re: /enable[ ]+ssl/iy, effect: { kind: 'token', type: T.SSLTOKEN } },
-  { first: 's', re: /service[ ]?time/iy, effect: { kind: 'token', type: T.SERVICETIME } },
-  { first: 't', re: /total[ ]?mem(?:ory)?/iy, effect: { kind: 'token', type: T.TOTALMEMORY } },
-  { first: 't', re: /total[ ]?cpu/iy, effect: { kind: 'token', type: T.TOTALCPU } },
-  { first: 'l', re: /loadavg[ ]*(?:\([ ]*1[ ]*(?:m|min)?[ ]*\))?/iy, effect: { kind: 'token', type: T.LOADAVG1 } },
-  { first: 'l', re: /loadavg[ ]*\([ ]*5[ ]*(?:m|min)?[ ]*\)/iy, effect: { kind: 'token', type: T.LOADAVG5 } },
-  { first: 'l', re: /loadavg[ ]*\([ ]*15[ ]*(?:m|min)?[ ]*\)/iy, effect: { kind: 'token', type: T.LOADAVG15 } },
-  { first: 'c', re: /cpu[ ]*(?:usage)*[ ]*\([ ]*(?:user|usr|us)?[ ]*\)/iy, effect: { kind: 'token', type: T.CPUUSER } },
-  { first: 'c', re: /cpu[ ]*(?:usage)*[ ]*\([ ]*(?:system|sys|sy)?[ ]*\)/iy, effect: { kind: 'token', type: T.CPUSYSTEM } },
-  { first: 'c', re: /cpu[ ]*(?:usage)*[ ]*\([ ]*(?:wait|wa)?[ ]*\)/iy, effect: { kind: 'token', type: T.CPUWAIT } },
-  { first: 'c', re: /cpu[ ]*(?:usage)*[ ]*\([ ]*nice[ ]*\)/iy, effect: { kind: 'token', type: T.CPUNICE } },
-  { first: 'c', re: /cpu[ ]*(?:usage)*[ ]*\([ ]*hardirq[ ]*\)/iy, effect: { kind: 'token', type: T.CPUHARDIRQ } },
-  { first: 'c', re: /cpu[ ]*(?:usage)*[ ]*\([ ]*softirq[ ]*\)/iy, effect: { kind: 'token', type: T.CPUSOFTIRQ } },
-  { first: 'c', re: /cpu[ ]*(?:usage)*[ ]*\([ ]*steal[ ]*\)/iy, effect: { kind: 'token', type: T.CPUSTEAL } },
-  { first: 'c', re: /cpu[ ]*(?:usage)*[ ]*\([ ]*guest[ ]*\)/iy, effect: { kind: 'token', type: T.CPUGUEST } },
-  { first: 'c', re: /cpu[ ]*(?:usage)*[ ]*\([ ]*guestnice[ ]*\)/iy, effect: { kind: 'token', type: T.CPUGUESTNICE } },
-  { first: 'a', re: /access timestamp|access time/iy, effect: { kind: 'token', type: T.ATIME } },
-  { first: 'c', re: /change timestamp|change time/iy, effect: { kind: 'token', type: T.CTIME } },
-  { first: 'm', re: /modification timestamp|modification time|modify timestamp|modify time/iy, effect: { kind: 'token', type: T.MTIME } },
-  { first: 'n', re: /not[ ]+every/iy, effect: { kind: 'every', type: T.NOTEVERY } },
-  { first: 'd', re: /depends?[ \t]+(?:on[ \t]*)?/iy, effect: { kind: 'depends' } },
-  { first: 'g', re: /group[ \t]+/iy, effect: { kind: 'group' } },
-  { first: 'h', re: /http headers[ \r\t]+/iy, effect: { kind: 'headers' } },
+  { lit: 'ssl', re: /ssl[ \t]+disable/iy, effect: { kind: 'skip' } },
+  { lit: 'disable', re: /disable[ \t]+ssl/iy, effect: { kind: 'skip' } },
+  { lit: 'start', re: new RegExp(`start${WS}*(?:program)?${WS}*(?:=${WS}*)?"`, 'iy'), effect: { kind: 'argument', type: T.START } },
+  { lit: 'stop', re: new RegExp(`stop${WS}*(?:program)?${WS}*(?:=${WS}*)?"`, 'iy'), effect: { kind: 'argument', type: T.STOP } },
+  { lit: 'restart', re: new RegExp(`restart${WS}*(?:program)?${WS}*(?:=${WS}*)?"`, 'iy'), effect: { kind: 'argument', type: T.RESTART } },
+  { lit: 'exec', re: new RegExp(`exec(?:ute)?${WS}*"`, 'iy'), effect: { kind: 'argument', type: T.EXEC } },
+  { lit: 'path', re: new RegExp(`path${WS}*"`, 'iy'), effect: { kind: 'pathtok' } },
+  { lit: 'ssl', re: /ssl[ \t]+enable/iy, effect: { kind: 'token', type: T.SSLTOKEN } },
+  { lit: 'enable', re: /enable[ ]+ssl/iy, effect: { kind: 'token', type: T.SSLTOKEN } },
+  { lit: 'service', re: /service[ ]?time/iy, effect: { kind: 'token', type: T.SERVICETIME } },
+  { lit: 'total', re: /total[ ]?mem(?:ory)?/iy, effect: { kind: 'token', type: T.TOTALMEMORY } },
+  { lit: 'total', re: /total[ ]?cpu/iy, effect: { kind: 'token', type: T.TOTALCPU } },
+  { lit: 'loadavg', re: /loadavg[ ]*(?:\([ ]*1[ ]*(?:m|min)?[ ]*\))?/iy, effect: { kind: 'token', type: T.LOADAVG1 } },
+  { lit: 'loadavg', re: /loadavg[ ]*\([ ]*5[ ]*(?:m|min)?[ ]*\)/iy, effect: { kind: 'token', type: T.LOADAVG5 } },
+  { lit: 'loadavg', re: /loadavg[ ]*\([ ]*15[ ]*(?:m|min)?[ ]*\)/iy, effect: { kind: 'token', type: T.LOADAVG15 } },
+  { lit: 'cpu', re: /cpu[ ]*(?:usage)*[ ]*\([ ]*(?:user|usr|us)?[ ]*\)/iy, effect: { kind: 'token', type: T.CPUUSER } },
+  { lit: 'cpu', re: /cpu[ ]*(?:usage)*[ ]*\([ ]*(?:system|sys|sy)?[ ]*\)/iy, effect: { kind: 'token', type: T.CPUSYSTEM } },
+  { lit: 'cpu', re: /cpu[ ]*(?:usage)*[ ]*\([ ]*(?:wait|wa)?[ ]*\)/iy, effect: { kind: 'token', type: T.CPUWAIT } },
+  { lit: 'cpu', re: /cpu[ ]*(?:usage)*[ ]*\([ ]*nice[ ]*\)/iy, effect: { kind: 'token', type: T.CPUNICE } },
+  { lit: 'cpu', re: /cpu[ ]*(?:usage)*[ ]*\([ ]*hardirq[ ]*\)/iy, effect: { kind: 'token', type: T.CPUHARDIRQ } },
+  { lit: 'cpu', re: /cpu[ ]*(?:usage)*[ ]*\([ ]*softirq[ ]*\)/iy, effect: { kind: 'token', type: T.CPUSOFTIRQ } },
+  { lit: 'cpu', re: /cpu[ ]*(?:usage)*[ ]*\([ ]*steal[ ]*\)/iy, effect: { kind: 'token', type: T.CPUSTEAL } },
+  { lit: 'cpu', re: /cpu[ ]*(?:usage)*[ ]*\([ ]*guest[ ]*\)/iy, effect: { kind: 'token', type: T.CPUGUEST } },
+  { lit: 'cpu', re: /cpu[ ]*(?:usage)*[ ]*\([ ]*guestnice[ ]*\)/iy, effect: { kind: 'token', type: T.CPUGUESTNICE } },
+  { lit: 'access', re: /access timestamp|access time/iy, effect: { kind: 'token', type: T.ATIME } },
+  { lit: 'change', re: /change timestamp|change time/iy, effect: { kind: 'token', type: T.CTIME } },
+  { lit: 'modif', re: /modification timestamp|modification time|modify timestamp|modify time/iy, effect: { kind: 'token', type: T.MTIME } },
+  { lit: 'not', re: /not[ ]+every/iy, effect: { kind: 'every', type: T.NOTEVERY } },
+  { lit: 'depend', re: /depends?[ \t]+(?:on[ \t]*)?/iy, effect: { kind: 'depends' } },
+  { lit: 'group', re: /group[ \t]+/iy, effect: { kind: 'group' } },
+  { lit: 'http', re: /http headers[ \r\t]+/iy, effect: { kind: 'headers' } },
 ];
 const patternRulesByFirst = new Map<string, PatternRule[]>();
 for (const r of patternRules) {
-  for (const f of r.first) {
-    const list = patternRulesByFirst.get(f) ?? [];
-    list.push(r);
-    patternRulesByFirst.set(f, list);
-  }
+  const f = r.lit.charAt(0);
+  const list = patternRulesByFirst.get(f) ?? [];
+  list.push(r);
+  patternRulesByFirst.set(f, list);
+}
+
+/** What won the competition for a word (see `Scanner.word`). */
+const enum Won {
+  Nothing,
+  Pattern,
+  Closure,
+  Token,
+  Include,
+  Every,
+  Url,
+  Number,
+  Real,
+  MailAddr,
+  Path,
+  Word,
+  Ipv6,
+}
+
+/** flex `[0-9]+` (1) or `[0-9]+\.[0-9]+` (2) over the whole of s[p, e), else 0. */
+function numericForm(s: string, p: number, e: number): 0 | 1 | 2 {
+  let i = p;
+  while (i < e && s.charCodeAt(i) >= 0x30 && s.charCodeAt(i) <= 0x39) i++;
+  if (i === e) return i > p ? 1 : 0;
+  if (i === p || s.charCodeAt(i) !== 0x2e) return 0;
+  let j = i + 1;
+  while (j < e && s.charCodeAt(j) >= 0x30 && s.charCodeAt(j) <= 0x39) j++;
+  return j === e && j > i + 1 ? 2 : 0;
 }
 
 /** `check <type>` (§1.9, §5.1), in the order of Monit's rules; the empty type is `check ` + name. */
@@ -442,31 +518,10 @@ class Scanner {
     return this.cur.file.text;
   }
 
-  private emit(type: TokenType, start: number, end: number, value?: MToken['value'], quoted = false): void {
-    const cur = this.cur;
-    const file = cur.file;
-    const last = Math.max(start, end - 1);
-    // Tokens come in offset order within a file, so a line cursor replaces two binary searches.
-    const startLine = (cur.line = lineIndexNear(file.lineStarts, start, cur.line));
-    const endLine = lineIndexNear(file.lineStarts, last, startLine);
-    // One object shape for every token (Chevrotain's fields, then ours): the parser reads
-    // tokens in its hottest loop, and a single hidden class keeps those reads monomorphic.
-    const t: MToken = {
-      image: file.text.slice(start, end),
-      startOffset: start,
-      endOffset: end - 1,
-      startLine: startLine + 1,
-      endLine: endLine + 1,
-      startColumn: start - (file.lineStarts[startLine] ?? 0) + 1,
-      endColumn: last - (file.lineStarts[endLine] ?? 0) + 1,
-      tokenTypeIdx: type.tokenTypeIdx ?? 0,
-      tokenType: type,
-      fileIndex: file.index,
-      seq: this.tokens.length,
-      value,
-      quoted,
-    };
-    this.tokens.push(t);
+  /** `image`, when given, is the caller's own copy of the text from `start` to `end` (a word
+   * already sliced); it is not kept: a {@link LexedToken} slices its image again when read. */
+  private emit(type: TokenType, start: number, end: number, value?: MToken['value'], quoted = false, _image?: string): void {
+    this.tokens.push(new LexedToken(type, start, end - 1, this.cur.file, this.tokens.length, value, quoted));
   }
 
   private diag(severity: LexDiagnostic['severity'], message: string, start: number, length: number): void {
@@ -581,58 +636,115 @@ class Scanner {
     const s = this.text;
     const e = this.strEnd(p);
     const w = s.slice(p, e);
-    const lw = w.toLowerCase();
+    const c0 = s.charCodeAt(p);
+    // No keyword, noise word, pattern keyword or `check` starts with '/' or a digit (tokens.ts),
+    // so paths and numbers, most of a control file's words, skip those lookups.
+    const plain = c0 === 0x2f || (c0 >= 0x30 && c0 <= 0x39);
+    const lw = plain ? w : w.toLowerCase();
 
     // Candidates: length, rule order, action. Longest wins; then the earliest rule (flex).
+    // The common winners (keywords, plain words, numbers, paths, pattern keywords) are recorded
+    // as a kind and a token type; only the rare ones build a closure (`Won.Closure`).
     this.bestLen = 0;
     this.bestOrder = Number.MAX_SAFE_INTEGER;
     this.pending = undefined;
+    let won = Won.Nothing;
+    let wonType: TokenType = T.STRING;
+    let wonEffect: Effect | undefined;
 
     // Rule order follows Monit's lexer: noise words, command prefixes, keywords, patterns, values.
-    if (NOISE_WORDS.has(lw) && this.wins(e - p, 10)) this.pending = undefined;
+    if (!plain) {
+      if (NOISE_WORDS.has(lw) && this.wins(e - p, 10)) won = Won.Nothing;
 
-    const rules = patternRulesByFirst.get(lw[0] ?? '');
-    if (rules) {
-      for (let i = 0; i < rules.length; i++) {
-        const r = rules[i] as PatternRule;
-        r.re.lastIndex = p;
-        const m = r.re.exec(s);
-        if (m && this.wins(m[0].length, r.effect.kind === 'skip' ? 11 : 20 + i)) {
-          const end = p + m[0].length;
-          this.pending = () => this.patternEffect(r.effect, p, end);
+      const rules = patternRulesByFirst.get(lw.charAt(0));
+      if (rules) {
+        for (let i = 0; i < rules.length; i++) {
+          const r = rules[i] as PatternRule;
+          if (!lw.startsWith(r.lit)) continue;
+          r.re.lastIndex = p;
+          // test(), not exec(): a sticky regex leaves lastIndex at the match's end, so the
+          // length is known without a match array per try.
+          if (r.re.test(s) && this.wins(r.re.lastIndex - p, r.effect.kind === 'skip' ? 11 : 20 + i)) {
+            won = Won.Pattern;
+            wonEffect = r.effect;
+          }
         }
       }
-    }
-    if (lw.startsWith('check')) this.offerCheck(p);
+      if (lw.startsWith('check') && this.offerCheck(p)) won = Won.Closure;
 
-    const kw = KEYWORDS.get(lw);
-    if (kw && this.wins(e - p, 40)) this.pending = () => this.emit(kw, p, e);
-    if (lw === 'include' && this.wins(e - p, 41)) this.pending = () => { this.includeKeyword = p; this.cur.mode = Mode.Include; };
-    if (lw === 'every' && this.wins(e - p, 42)) this.pending = () => { this.emit(T.EVERY, p, e); this.cur.mode = Mode.Every; };
+      const kw = KEYWORDS.get(lw);
+      if (kw && this.wins(e - p, 40)) {
+        won = Won.Token;
+        wonType = kw;
+      }
+      if (lw === 'include' && this.wins(e - p, 41)) won = Won.Include;
+      if (lw === 'every' && this.wins(e - p, 42)) won = Won.Every;
+    }
 
     // [a-zA-Z0-9]+"://" starts a URL.
+    // ':' ends a word, so the alphanumeric run can reach "://" only when ':' follows the word.
     let a = p;
-    while (a < s.length && isAlnum(s.charCodeAt(a))) a++;
-    if (a > p && s.startsWith('://', a) && this.wins(a + 3 - p, 45)) this.pending = () => this.startUrl(p, a);
+    if (s.charCodeAt(e) === 0x3a) {
+      while (a < e && isAlnum(s.charCodeAt(a))) a++;
+      if (a > p && s.startsWith('://', a) && this.wins(a + 3 - p, 45)) won = Won.Url;
+    }
 
-    if (/^[0-9]+$/.test(w) && this.wins(e - p, 50)) this.pending = () => this.emit(T.NUMBER, p, e, atoi(w));
-    else if (/^[0-9]+\.[0-9]+$/.test(w) && this.wins(e - p, 51)) this.pending = () => this.emit(T.REAL, p, e, Number(w));
+    if (c0 >= 0x30 && c0 <= 0x39) {
+      const numeric = numericForm(s, p, e);
+      if (numeric === 1 && this.wins(e - p, 50)) won = Won.Number;
+      else if (numeric === 2 && this.wins(e - p, 51)) won = Won.Real;
+    }
 
+    let mailEnd = e;
     if (s.charCodeAt(e) === 0x40 /* @ */) {
       const e2 = this.strEnd(e + 1);
-      if (e2 > e + 1 && this.wins(e2 - p, 60)) this.pending = () => this.emit(T.MAILADDR, p, e2, s.slice(p, e2));
+      if (e2 > e + 1 && this.wins(e2 - p, 60)) {
+        won = Won.MailAddr;
+        mailEnd = e2;
+      }
     }
-    if (w.startsWith('/') && this.wins(e - p, 62)) this.pending = () => this.emit(T.PATH, p, e, w);
-    if (s.charCodeAt(e) === 0x3a /* : */) this.offerMailFormat(lw, p, e);
-    if (this.wins(e - p, 69)) this.pending = () => this.emit(T.STRING, p, e, w);
+    if (c0 === 0x2f /* / */ && this.wins(e - p, 62)) won = Won.Path;
+    if (s.charCodeAt(e) === 0x3a /* : */ && this.offerMailFormat(lw, p, e)) won = Won.Closure;
+    if (this.wins(e - p, 69)) won = Won.Word;
     // An IPv6 literal is longer than the word only when a ':' follows it.
     const v6 = s.charCodeAt(e) === 0x3a ? matchIpv6(s, p) : 0;
-    if (v6 > 0 && this.wins(v6, 71)) this.pending = () => this.emit(T.STRING, p, p + v6, s.slice(p, p + v6));
+    if (v6 > 0 && this.wins(v6, 71)) won = Won.Ipv6;
 
     this.cur.pos = p + this.bestLen;
-    const action = this.pending;
+    // (A cast: the checker cannot see that the offers above may have set it.)
+    const action = this.pending as (() => void) | undefined;
     this.pending = undefined;
-    action?.();
+    switch (won) {
+      case Won.Nothing:
+        return;
+      case Won.Pattern:
+        return this.patternEffect(wonEffect as Effect, p, p + this.bestLen);
+      case Won.Closure:
+        return action?.();
+      case Won.Token:
+        return this.emit(wonType, p, e, undefined, false, w);
+      case Won.Include:
+        this.includeKeyword = p;
+        this.cur.mode = Mode.Include;
+        return;
+      case Won.Every:
+        this.emit(T.EVERY, p, e, undefined, false, w);
+        this.cur.mode = Mode.Every;
+        return;
+      case Won.Url:
+        return this.startUrl(p, a);
+      case Won.Number:
+        return this.emit(T.NUMBER, p, e, atoi(w), false, w);
+      case Won.Real:
+        return this.emit(T.REAL, p, e, Number(w), false, w);
+      case Won.MailAddr:
+        return this.emit(T.MAILADDR, p, mailEnd, s.slice(p, mailEnd));
+      case Won.Path:
+      case Won.Word:
+        return this.emit(won === Won.Path ? T.PATH : T.STRING, p, e, w, false, w);
+      case Won.Ipv6:
+        return this.emit(T.STRING, p, p + v6, s.slice(p, p + v6));
+    }
   }
 
   /** Records a candidate's length and rule order when it beats the best so far; only then is its
@@ -646,16 +758,21 @@ class Scanner {
     return false;
   }
 
-  private offer(len: number, order: number, fn: () => void): void {
-    if (this.wins(len, order)) this.pending = fn;
+  /** Offers a candidate whose action is a closure; true when it is now the best. */
+  private offer(len: number, order: number, fn: () => void): boolean {
+    if (!this.wins(len, order)) return false;
+    this.pending = fn;
+    return true;
   }
 
-  private offerCheck(p: number): void {
+  /** Offers `check <type>`; true when one of its forms is now the best candidate. */
+  private offerCheck(p: number): boolean {
     const s = this.text;
     let q = p + 5;
     while (q < s.length && (s[q] === ' ' || s[q] === '\t')) q++;
-    if (q === p + 5) return; // `check` needs a blank before the type (§1.9)
+    if (q === p + 5) return false; // `check` needs a blank before the type (§1.9)
     const rest = s.slice(q, q + 12).toLowerCase();
+    let best = false;
     CHECK_TYPES.forEach((ct, i) => {
       if (!rest.startsWith(ct.word)) return;
       let len = q + ct.word.length - p;
@@ -664,10 +781,11 @@ class Scanner {
         if (after !== ' ' && after !== '\t') return;
         len += 1;
       }
-      this.offer(len, 30 + i, () => this.check(ct.type, ct.program, p, p + len));
+      if (this.offer(len, 30 + i, () => this.check(ct.type, ct.program, p, p + len))) best = true;
     });
     // `check[ \t]+` alone: a process check named by the next word (§5.1).
-    this.offer(q - p, 30, () => this.check(T.CHECKPROC, false, p, q));
+    if (this.offer(q - p, 30, () => this.check(T.CHECKPROC, false, p, q))) best = true;
+    return best;
   }
 
   private check(type: TokenType, program: boolean, start: number, end: number): void {
@@ -676,13 +794,14 @@ class Scanner {
     this.checkState = program ? CheckState.Program : CheckState.Other;
   }
 
-  private offerMailFormat(lw: string, p: number, e: number): void {
+  /** Offers `from:`, `reply-to:`, `subject:` and `message:`; true when one is now the best. */
+  private offerMailFormat(lw: string, p: number, e: number): boolean {
     const s = this.text;
     if (lw === 'from' || lw === 'reply-to') {
       let q = e + 1;
       while (q < s.length && (s[q] === ' ' || s[q] === '\t')) q++;
       const type = lw === 'from' ? T.MAILFROM : T.MAILREPLYTO;
-      this.offer(q - p, 63, () => {
+      return this.offer(q - p, 63, () => {
         this.emit(type, p, e + 1);
         this.address = { value: {}, start: q };
         this.cur.mode = Mode.Address;
@@ -690,12 +809,13 @@ class Scanner {
     } else if (lw === 'subject') {
       let q = e + 1;
       while (q < s.length && s[q] !== '}' && s[q] !== '\n') q++;
-      this.offer(q - p, 64, () => this.emit(T.MAILSUBJECT, p, q, s.slice(e + 1, q).trim()));
+      return this.offer(q - p, 64, () => this.emit(T.MAILSUBJECT, p, q, s.slice(e + 1, q).trim()));
     } else if (lw === 'message') {
       let q = s.indexOf('}', e + 1);
       if (q === -1) q = s.length;
-      this.offer(q - p, 65, () => this.emit(T.MAILBODY, p, q, s.slice(e + 1, q).trim()));
+      return this.offer(q - p, 65, () => this.emit(T.MAILBODY, p, q, s.slice(e + 1, q).trim()));
     }
+    return false;
   }
 
   private patternEffect(effect: Effect, start: number, end: number): void {

@@ -5,7 +5,7 @@
  * The parser only decides structure. Values (ranges, regexes, users) are checked later, by the
  * model builder and `src/check`, as Monit checks them in its semantic actions.
  */
-import { CstParser, type CstNode, type IRecognitionException, type IToken, type TokenType } from 'chevrotain';
+import { CstParser, type CstNode, type IOrAlt, type IRecognitionException, type IToken, type TokenType } from 'chevrotain';
 import { LazyLookaheadStrategy } from './lazy-lookahead.js';
 import { allTokens, T } from './tokens.js';
 
@@ -15,15 +15,36 @@ type Recovery = 'success' | 'failure' | 'none';
 const MAX_LOOKAHEAD = 4;
 
 export class MonitParser extends CstParser {
+  /**
+   * The alternatives of each `OR` call site, built on the site's first call and reused: an
+   * alternatives list is an array, an object and a closure per alternative, and the busy choice
+   * points ran ~1.8 million times at 20,000 services. Only sites whose alternatives capture
+   * nothing but `this` and constants are cached (a GATE reading a rule's argument is not).
+   */
+  private readonly alts: IOrAlt<unknown>[][] = [];
+
   constructor() {
     super(allTokens as TokenType[], {
       recoveryEnabled: true,
       maxLookahead: MAX_LOOKAHEAD,
       lookaheadStrategy: new LazyLookaheadStrategy({ maxLookahead: MAX_LOOKAHEAD }),
-      nodeLocationTracking: 'full',
+      nodeLocationTracking: 'none',
       skipValidations: process.env.MONITLINT_GRAMMAR_VALIDATIONS !== '1',
     });
     this.performSelfAnalysis();
+  }
+
+  /**
+   * Chevrotain's own version of this hook gives every CST node `Object.create(null)` children,
+   * which V8 keeps as a hash table (dictionary mode): slow to create, to read by label and to
+   * walk. A plain `{}` is an ordinary fast object. No label of this grammar is a property of
+   * Object.prototype (checked in test/grammar), so a lookup never finds an inherited member.
+   */
+  cstInvocationStateUpdate(fullRuleName: string): void {
+    const self = this as unknown as { CST_STACK: CstNode[]; setInitialNodeLocation(n: CstNode): void };
+    const node: CstNode = { name: fullRuleName, children: {} };
+    self.setInitialNodeLocation(node);
+    self.CST_STACK.push(node);
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -31,7 +52,7 @@ export class MonitParser extends CstParser {
 
   public file = this.RULE('file', () => {
     this.MANY(() => {
-      this.OR([{ ALT: () => this.SUBRULE(this.setStatement) }, { ALT: () => this.SUBRULE(this.checkStatement) }]);
+      this.OR((this.alts[0] ??= [{ ALT: () => this.SUBRULE(this.setStatement) }, { ALT: () => this.SUBRULE(this.checkStatement) }]));
     });
   });
 
@@ -40,7 +61,7 @@ export class MonitParser extends CstParser {
 
   public setStatement = this.RULE('setStatement', () => {
     this.CONSUME(T.SET);
-    this.OR([
+    this.OR((this.alts[1] ??= [
       { ALT: () => this.SUBRULE(this.setDaemon) },
       { ALT: () => this.CONSUME(T.INIT) },
       { ALT: () => this.SUBRULE(this.setTerminal) },
@@ -57,7 +78,7 @@ export class MonitParser extends CstParser {
       { ALT: () => this.SUBRULE(this.alert) },
       { ALT: () => this.SUBRULE(this.setHttpd) },
       { ALT: () => this.SUBRULE(this.setMmonit) },
-    ]);
+    ]));
   });
 
   /** §4.1 `set daemon N [start delay N]` */
@@ -80,7 +101,7 @@ export class MonitParser extends CstParser {
   /** §4.4 `set log PATH | set log syslog [facility NAME]` */
   public setLog = this.RULE('setLog', () => {
     this.CONSUME(T.LOG);
-    this.OR([
+    this.OR((this.alts[2] ??= [
       { ALT: () => this.CONSUME(T.PATH) },
       {
         ALT: () => {
@@ -91,19 +112,19 @@ export class MonitParser extends CstParser {
           });
         },
       },
-    ]);
+    ]));
   });
 
   /** §4.5 `set pidfile|idfile|statefile PATH` */
   public setFile = this.RULE('setFile', () => {
-    this.OR([{ ALT: () => this.CONSUME(T.PIDFILE) }, { ALT: () => this.CONSUME(T.IDFILE) }, { ALT: () => this.CONSUME(T.STATEFILE) }]);
+    this.OR((this.alts[3] ??= [{ ALT: () => this.CONSUME(T.PIDFILE) }, { ALT: () => this.CONSUME(T.IDFILE) }, { ALT: () => this.CONSUME(T.STATEFILE) }]));
     this.CONSUME(T.PATH);
   });
 
   /** §4.6 `set eventqueue basedir PATH [slots N] | set eventqueue slots N` */
   public setEventqueue = this.RULE('setEventqueue', () => {
     this.CONSUME(T.EVENTQUEUE);
-    this.OR([
+    this.OR((this.alts[4] ??= [
       {
         ALT: () => {
           this.CONSUME(T.BASEDIR);
@@ -120,7 +141,7 @@ export class MonitParser extends CstParser {
           this.CONSUME2(T.NUMBER);
         },
       },
-    ]);
+    ]));
   });
 
   /** §4.7 `set limits { … }` */
@@ -132,15 +153,15 @@ export class MonitParser extends CstParser {
   });
 
   public limit = this.RULE('limit', () => {
-    this.OR([
+    this.OR((this.alts[8] ??= [
       {
         ALT: () => {
-          this.OR1([
+          this.OR1((this.alts[5] ??= [
             { ALT: () => this.CONSUME(T.PROGRAMOUTPUT) },
             { ALT: () => this.CONSUME(T.SENDEXPECTBUFFER) },
             { ALT: () => this.CONSUME(T.FILECONTENTBUFFER) },
             { ALT: () => this.CONSUME(T.HTTPCONTENTBUFFER) },
-          ]);
+          ]));
           this.CONSUME1(T.COLON);
           this.CONSUME1(T.NUMBER);
           this.OPTION(() => this.SUBRULE(this.sizeUnit));
@@ -148,19 +169,19 @@ export class MonitParser extends CstParser {
       },
       {
         ALT: () => {
-          this.OR2([
+          this.OR2((this.alts[6] ??= [
             { ALT: () => this.CONSUME(T.NETWORKTIMEOUT) },
             { ALT: () => this.CONSUME(T.PROGRAMTIMEOUT) },
             { ALT: () => this.CONSUME(T.STOPTIMEOUT) },
             { ALT: () => this.CONSUME(T.STARTTIMEOUT) },
             { ALT: () => this.CONSUME(T.RESTARTTIMEOUT) },
-          ]);
+          ]));
           this.CONSUME2(T.COLON);
           this.CONSUME2(T.NUMBER);
-          this.OR3([{ ALT: () => this.CONSUME(T.MILLISECOND) }, { ALT: () => this.CONSUME(T.SECOND) }]);
+          this.OR3((this.alts[7] ??= [{ ALT: () => this.CONSUME(T.MILLISECOND) }, { ALT: () => this.CONSUME(T.SECOND) }]));
         },
       },
-    ]);
+    ]));
   });
 
   /** §4.8 `set expectbuffer N [unit]` */
@@ -183,19 +204,19 @@ export class MonitParser extends CstParser {
   });
 
   public sslOption = this.RULE('sslOption', () => {
-    this.OR([
+    this.OR((this.alts[12] ??= [
       {
         ALT: () => {
           this.CONSUME(T.VERIFY);
           this.CONSUME1(T.COLON);
-          this.OR1([{ ALT: () => this.CONSUME(T.ENABLE) }, { ALT: () => this.CONSUME(T.DISABLE) }]);
+          this.OR1((this.alts[9] ??= [{ ALT: () => this.CONSUME(T.ENABLE) }, { ALT: () => this.CONSUME(T.DISABLE) }]));
         },
       },
       {
         ALT: () => {
           this.CONSUME(T.SELFSIGNED);
           this.CONSUME2(T.COLON);
-          this.OR2([{ ALT: () => this.CONSUME(T.ALLOW) }, { ALT: () => this.CONSUME(T.REJECTOPT) }]);
+          this.OR2((this.alts[10] ??= [{ ALT: () => this.CONSUME(T.ALLOW) }, { ALT: () => this.CONSUME(T.REJECTOPT) }]));
         },
       },
       {
@@ -214,23 +235,23 @@ export class MonitParser extends CstParser {
       },
       {
         ALT: () => {
-          this.OR3([
+          this.OR3((this.alts[11] ??= [
             { ALT: () => this.CONSUME(T.PEMFILE) },
             { ALT: () => this.CONSUME(T.PEMCHAIN) },
             { ALT: () => this.CONSUME(T.PEMKEY) },
             { ALT: () => this.CONSUME(T.CLIENTPEMFILE) },
             { ALT: () => this.CONSUME(T.CACERTIFICATEFILE) },
             { ALT: () => this.CONSUME(T.CACERTIFICATEPATH) },
-          ]);
+          ]));
           this.CONSUME5(T.COLON);
           this.CONSUME(T.PATH);
         },
       },
-    ]);
+    ]));
   });
 
   public sslVersion = this.RULE('sslVersion', () => {
-    this.OR([
+    this.OR((this.alts[13] ??= [
       { ALT: () => this.CONSUME(T.AUTO) },
       { ALT: () => this.CONSUME(T.SSLV2) },
       { ALT: () => this.CONSUME(T.SSLV3) },
@@ -244,7 +265,7 @@ export class MonitParser extends CstParser {
       { ALT: () => this.CONSUME(T.NOTLSV11) },
       { ALT: () => this.CONSUME(T.NOTLSV12) },
       { ALT: () => this.CONSUME(T.NOTLSV13) },
-    ]);
+    ]));
   });
 
   /** §9.2 `ssl [{ … }]` as an option of a connection, httpd, mail server or M/Monit. */
@@ -256,7 +277,7 @@ export class MonitParser extends CstParser {
   /** §9.2 `certificate checksum [md5|sha1] [=] HASH | certificate valid [>] N days` */
   public certificate = this.RULE('certificate', () => {
     this.CONSUME(T.CERTIFICATE);
-    this.OR([
+    this.OR((this.alts[14] ??= [
       {
         ALT: () => {
           this.CONSUME(T.CHECKSUM);
@@ -273,11 +294,11 @@ export class MonitParser extends CstParser {
           this.CONSUME(T.DAY);
         },
       },
-    ]);
+    ]));
   });
 
   public hashType = this.RULE('hashType', () => {
-    this.OR([{ ALT: () => this.CONSUME(T.MD5HASH) }, { ALT: () => this.CONSUME(T.SHA1HASH) }]);
+    this.OR((this.alts[15] ??= [{ ALT: () => this.CONSUME(T.MD5HASH) }, { ALT: () => this.CONSUME(T.SHA1HASH) }]));
   });
 
   /** §4.12 `set mailserver …` */
@@ -302,13 +323,13 @@ export class MonitParser extends CstParser {
       this.CONSUME(T.NUMBER);
     });
     this.MANY(() => {
-      this.OR([
+      this.OR((this.alts[16] ??= [
         { ALT: () => this.SUBRULE(this.credential) },
         { ALT: () => this.SUBRULE(this.sslSpec) },
         { ALT: () => this.SUBRULE(this.certificate) },
         { ALT: () => this.SUBRULE(this.sslVersion) },
         { ALT: () => this.SUBRULE(this.certmd5) },
-      ]);
+      ]));
     });
   });
 
@@ -319,11 +340,11 @@ export class MonitParser extends CstParser {
 
   /** `username NAME | password SECRET` (§4.12, §9.5) */
   public credential = this.RULE('credential', () => {
-    this.OR([
+    this.OR((this.alts[18] ??= [
       {
         ALT: () => {
           this.CONSUME(T.USERNAME);
-          this.OR1([{ ALT: () => this.CONSUME1(T.STRING, { LABEL: 'username' }) }, { ALT: () => this.CONSUME(T.MAILADDR, { LABEL: 'username' }) }]);
+          this.OR1((this.alts[17] ??= [{ ALT: () => this.CONSUME1(T.STRING, { LABEL: 'username' }) }, { ALT: () => this.CONSUME(T.MAILADDR, { LABEL: 'username' }) }]));
         },
       },
       {
@@ -332,7 +353,7 @@ export class MonitParser extends CstParser {
           this.CONSUME2(T.STRING, { LABEL: 'password' });
         },
       },
-    ]);
+    ]));
   });
 
   /** §4.13 `mail-format { … }` */
@@ -340,7 +361,7 @@ export class MonitParser extends CstParser {
     this.CONSUME(T.MAILFORMAT);
     this.CONSUME(T.LCURLY);
     this.AT_LEAST_ONE(() => {
-      this.OR([
+      this.OR((this.alts[19] ??= [
         {
           ALT: () => {
             this.CONSUME(T.MAILFROM);
@@ -355,7 +376,7 @@ export class MonitParser extends CstParser {
         },
         { ALT: () => this.CONSUME(T.MAILSUBJECT) },
         { ALT: () => this.CONSUME(T.MAILBODY) },
-      ]);
+      ]));
     });
     this.CONSUME(T.RCURLY);
   });
@@ -379,13 +400,12 @@ export class MonitParser extends CstParser {
   });
 
   public event = this.RULE('event', () => {
-    this.OR(
-      [
+    this.OR((this.alts[20] ??= [
         T.ACTION, T.BYTEIN, T.BYTEOUT, T.CHECKSUM, T.CONNECTION, T.CONTENT, T.DATA, T.EXEC, T.EXIST, T.FSFLAG, T.GID,
         T.ICMP, T.INSTANCE, T.INVALID, T.LINK, T.NONEXIST, T.PACKETIN, T.PACKETOUT, T.PERMISSION, T.PID, T.PPID,
         T.RESOURCE, T.SATURATION, T.SIZE, T.SPEED, T.STATUS, T.TIMEOUT, T.TIME, T.UID, T.UPTIME,
-      ].map((t) => ({ ALT: () => this.CONSUME(t) })),
-    );
+      ].map((t) => ({ ALT: () => this.CONSUME(t) }))
+    ));
   });
 
   /** §4.15 `set httpd …` */
@@ -395,7 +415,7 @@ export class MonitParser extends CstParser {
   });
 
   public httpdOption = this.RULE('httpdOption', () => {
-    this.OR([
+    this.OR((this.alts[23] ??= [
       {
         ALT: () => {
           this.CONSUME(T.PORT);
@@ -433,21 +453,21 @@ export class MonitParser extends CstParser {
       {
         ALT: () => {
           this.CONSUME1(T.SIGNATURE);
-          this.OR1([{ ALT: () => this.CONSUME1(T.ENABLE) }, { ALT: () => this.CONSUME1(T.DISABLE) }]);
+          this.OR1((this.alts[21] ??= [{ ALT: () => this.CONSUME1(T.ENABLE) }, { ALT: () => this.CONSUME1(T.DISABLE) }]));
         },
       },
       {
         ALT: () => {
-          this.OR2([{ ALT: () => this.CONSUME2(T.ENABLE) }, { ALT: () => this.CONSUME2(T.DISABLE) }]);
+          this.OR2((this.alts[22] ??= [{ ALT: () => this.CONSUME2(T.ENABLE) }, { ALT: () => this.CONSUME2(T.DISABLE) }]));
           this.CONSUME2(T.SIGNATURE);
         },
       },
       { ALT: () => this.SUBRULE(this.allow) },
-    ]);
+    ]));
   });
 
   public unixSocketOption = this.RULE('unixSocketOption', () => {
-    this.OR([
+    this.OR((this.alts[24] ??= [
       { ALT: () => this.SUBRULE(this.uidGid) },
       {
         ALT: () => {
@@ -456,13 +476,13 @@ export class MonitParser extends CstParser {
         },
       },
       { ALT: () => this.CONSUME(T.READONLY) },
-    ]);
+    ]));
   });
 
   /** §4.15 `allow user:password | allow @group | allow [cleartext|md5|crypt] FILE [users] | allow host` */
   public allow = this.RULE('allow', () => {
     this.CONSUME(T.ALLOW);
-    this.OR([
+    this.OR((this.alts[26] ??= [
       {
         ALT: () => {
           this.CONSUME1(T.STRING, { LABEL: 'user' });
@@ -481,14 +501,14 @@ export class MonitParser extends CstParser {
       {
         ALT: () => {
           this.OPTION3(() => {
-            this.OR1([{ ALT: () => this.CONSUME(T.CLEARTEXT) }, { ALT: () => this.CONSUME(T.MD5HASH) }, { ALT: () => this.CONSUME(T.CRYPT) }]);
+            this.OR1((this.alts[25] ??= [{ ALT: () => this.CONSUME(T.CLEARTEXT) }, { ALT: () => this.CONSUME(T.MD5HASH) }, { ALT: () => this.CONSUME(T.CRYPT) }]));
           });
           this.CONSUME(T.PATH, { LABEL: 'htpasswd' });
           this.MANY(() => this.CONSUME4(T.STRING, { LABEL: 'users' }));
         },
       },
       { ALT: () => this.CONSUME5(T.STRING, { LABEL: 'host' }) },
-    ]);
+    ]));
   });
 
   /** §4.16 `set mmonit URL [options] [register credentials] …` */
@@ -500,7 +520,7 @@ export class MonitParser extends CstParser {
   public mmonitTarget = this.RULE('mmonitTarget', () => {
     this.CONSUME(T.URLOBJECT);
     this.MANY(() => {
-      this.OR([
+      this.OR((this.alts[27] ??= [
         {
           ALT: () => {
             this.CONSUME(T.TIMEOUT);
@@ -512,7 +532,7 @@ export class MonitParser extends CstParser {
         { ALT: () => this.SUBRULE(this.certificate) },
         { ALT: () => this.SUBRULE(this.sslVersion) },
         { ALT: () => this.SUBRULE(this.certmd5) },
-      ]);
+      ]));
     });
     this.OPTION(() => {
       this.CONSUME(T.REGISTER);
@@ -524,7 +544,7 @@ export class MonitParser extends CstParser {
   // §5 service entries
 
   public checkStatement = this.RULE('checkStatement', () => {
-    this.OR([
+    this.OR((this.alts[28] ??= [
       { ALT: () => this.SUBRULE(this.checkProcess) },
       { ALT: () => this.SUBRULE(this.checkFile) },
       { ALT: () => this.SUBRULE(this.checkFifo) },
@@ -534,29 +554,29 @@ export class MonitParser extends CstParser {
       { ALT: () => this.SUBRULE(this.checkSystem) },
       { ALT: () => this.SUBRULE(this.checkProgram) },
       { ALT: () => this.SUBRULE(this.checkNetwork) },
-    ]);
+    ]));
   });
 
   /** §5.2 `check process NAME (pidfile PATH | path PATH | matching REGEX)` */
   public checkProcess = this.RULE('checkProcess', () => {
     this.CONSUME(T.CHECKPROC);
     this.CONSUME(T.SERVICENAME);
-    this.OR([
+    this.OR((this.alts[31] ??= [
       {
         ALT: () => {
-          this.OR1([{ ALT: () => this.CONSUME(T.PIDFILE) }, { ALT: () => this.CONSUME(T.PATHTOK) }]);
+          this.OR1((this.alts[29] ??= [{ ALT: () => this.CONSUME(T.PIDFILE) }, { ALT: () => this.CONSUME(T.PATHTOK) }]));
           this.CONSUME1(T.PATH, { LABEL: 'pidfile' });
         },
       },
       {
         ALT: () => {
           this.CONSUME(T.MATCH);
-          this.OR2([{ ALT: () => this.CONSUME(T.STRING, { LABEL: 'matching' }) }, { ALT: () => this.CONSUME2(T.PATH, { LABEL: 'matching' }) }]);
+          this.OR2((this.alts[30] ??= [{ ALT: () => this.CONSUME(T.STRING, { LABEL: 'matching' }) }, { ALT: () => this.CONSUME2(T.PATH, { LABEL: 'matching' }) }]));
         },
       },
-    ]);
+    ]));
     this.MANY(() => {
-      this.OR3([{ ALT: () => this.SUBRULE(this.commonStatement) }, { ALT: () => this.SUBRULE(this.processIf) }]);
+      this.OR3((this.alts[32] ??= [{ ALT: () => this.SUBRULE(this.commonStatement) }, { ALT: () => this.SUBRULE(this.processIf) }]));
     });
   });
 
@@ -567,11 +587,11 @@ export class MonitParser extends CstParser {
     this.CONSUME(T.PATHTOK);
     this.CONSUME(T.PATH);
     this.MANY(() => {
-      this.OR([
+      this.OR((this.alts[33] ??= [
         { ALT: () => this.SUBRULE(this.commonStatement) },
         { ALT: () => this.SUBRULE(this.fileIf) },
         { ALT: () => this.SUBRULE(this.ignoreContent) },
-      ]);
+      ]));
     });
   });
 
@@ -582,7 +602,7 @@ export class MonitParser extends CstParser {
     this.CONSUME(T.PATHTOK);
     this.CONSUME(T.PATH);
     this.MANY(() => {
-      this.OR([{ ALT: () => this.SUBRULE(this.commonStatement) }, { ALT: () => this.SUBRULE(this.fifoIf) }]);
+      this.OR((this.alts[34] ??= [{ ALT: () => this.SUBRULE(this.commonStatement) }, { ALT: () => this.SUBRULE(this.fifoIf) }]));
     });
   });
 
@@ -593,7 +613,7 @@ export class MonitParser extends CstParser {
     this.CONSUME(T.PATHTOK);
     this.CONSUME(T.PATH);
     this.MANY(() => {
-      this.OR([{ ALT: () => this.SUBRULE(this.commonStatement) }, { ALT: () => this.SUBRULE(this.fifoIf) }]);
+      this.OR((this.alts[35] ??= [{ ALT: () => this.SUBRULE(this.commonStatement) }, { ALT: () => this.SUBRULE(this.fifoIf) }]));
     });
   });
 
@@ -602,9 +622,9 @@ export class MonitParser extends CstParser {
     this.CONSUME(T.CHECKFILESYS);
     this.CONSUME(T.SERVICENAME);
     this.CONSUME(T.PATHTOK);
-    this.OR([{ ALT: () => this.CONSUME(T.PATH) }, { ALT: () => this.CONSUME(T.STRING, { LABEL: 'PATH' }) }]);
+    this.OR((this.alts[36] ??= [{ ALT: () => this.CONSUME(T.PATH) }, { ALT: () => this.CONSUME(T.STRING, { LABEL: 'PATH' }) }]));
     this.MANY(() => {
-      this.OR1([{ ALT: () => this.SUBRULE(this.commonStatement) }, { ALT: () => this.SUBRULE(this.filesystemIf) }]);
+      this.OR1((this.alts[37] ??= [{ ALT: () => this.SUBRULE(this.commonStatement) }, { ALT: () => this.SUBRULE(this.filesystemIf) }]));
     });
   });
 
@@ -615,7 +635,7 @@ export class MonitParser extends CstParser {
     this.CONSUME(T.ADDRESS);
     this.CONSUME(T.STRING, { LABEL: 'address' });
     this.MANY(() => {
-      this.OR([{ ALT: () => this.SUBRULE(this.commonStatement) }, { ALT: () => this.SUBRULE(this.hostIf) }]);
+      this.OR((this.alts[38] ??= [{ ALT: () => this.SUBRULE(this.commonStatement) }, { ALT: () => this.SUBRULE(this.hostIf) }]));
     });
   });
 
@@ -624,7 +644,7 @@ export class MonitParser extends CstParser {
     this.CONSUME(T.CHECKSYSTEM);
     this.CONSUME(T.SERVICENAME);
     this.MANY(() => {
-      this.OR([{ ALT: () => this.SUBRULE(this.commonStatement) }, { ALT: () => this.SUBRULE(this.systemIf) }]);
+      this.OR((this.alts[39] ??= [{ ALT: () => this.SUBRULE(this.commonStatement) }, { ALT: () => this.SUBRULE(this.systemIf) }]));
     });
   });
 
@@ -637,7 +657,7 @@ export class MonitParser extends CstParser {
     this.MANY1(() => this.SUBRULE(this.uidGid));
     this.OPTION(() => this.SUBRULE(this.timeoutSeconds));
     this.MANY2(() => {
-      this.OR([{ ALT: () => this.SUBRULE(this.commonStatement) }, { ALT: () => this.SUBRULE(this.programIf) }]);
+      this.OR((this.alts[40] ??= [{ ALT: () => this.SUBRULE(this.commonStatement) }, { ALT: () => this.SUBRULE(this.programIf) }]));
     });
   });
 
@@ -645,10 +665,10 @@ export class MonitParser extends CstParser {
   public checkNetwork = this.RULE('checkNetwork', () => {
     this.CONSUME(T.CHECKNET);
     this.CONSUME(T.SERVICENAME);
-    this.OR([{ ALT: () => this.CONSUME(T.ADDRESS) }, { ALT: () => this.CONSUME(T.INTERFACE) }]);
+    this.OR((this.alts[41] ??= [{ ALT: () => this.CONSUME(T.ADDRESS) }, { ALT: () => this.CONSUME(T.INTERFACE) }]));
     this.CONSUME(T.STRING, { LABEL: 'interface' });
     this.MANY(() => {
-      this.OR1([{ ALT: () => this.SUBRULE(this.commonStatement) }, { ALT: () => this.SUBRULE(this.networkIf) }]);
+      this.OR1((this.alts[42] ??= [{ ALT: () => this.SUBRULE(this.commonStatement) }, { ALT: () => this.SUBRULE(this.networkIf) }]));
     });
   });
 
@@ -656,7 +676,7 @@ export class MonitParser extends CstParser {
   // §6 statements common to all service types
 
   public commonStatement = this.RULE('commonStatement', () => {
-    this.OR([
+    this.OR((this.alts[43] ??= [
       { ALT: () => this.SUBRULE(this.method) },
       { ALT: () => this.SUBRULE(this.every) },
       { ALT: () => this.SUBRULE(this.mode) },
@@ -665,12 +685,12 @@ export class MonitParser extends CstParser {
       { ALT: () => this.SUBRULE(this.depends) },
       { ALT: () => this.SUBRULE(this.alert) },
       { ALT: () => this.SUBRULE(this.noalert) },
-    ]);
+    ]));
   });
 
   /** §6.1 `start|stop|restart COMMAND [as uid/gid] [timeout N seconds]` */
   public method = this.RULE('method', () => {
-    this.OR([{ ALT: () => this.CONSUME(T.START) }, { ALT: () => this.CONSUME(T.STOP) }, { ALT: () => this.CONSUME(T.RESTART) }]);
+    this.OR((this.alts[44] ??= [{ ALT: () => this.CONSUME(T.START) }, { ALT: () => this.CONSUME(T.STOP) }, { ALT: () => this.CONSUME(T.RESTART) }]));
     this.SUBRULE(this.command);
     this.MANY(() => this.SUBRULE(this.uidGid));
     this.OPTION(() => this.SUBRULE(this.timeoutSeconds));
@@ -679,13 +699,13 @@ export class MonitParser extends CstParser {
   /** A command: quoted command strings arrive as several STRING arguments (§1.11.3). */
   public command = this.RULE('command', () => {
     this.AT_LEAST_ONE(() => {
-      this.OR([{ ALT: () => this.CONSUME(T.STRING, { LABEL: 'arg' }) }, { ALT: () => this.CONSUME(T.PATH, { LABEL: 'arg' }) }]);
+      this.OR((this.alts[45] ??= [{ ALT: () => this.CONSUME(T.STRING, { LABEL: 'arg' }) }, { ALT: () => this.CONSUME(T.PATH, { LABEL: 'arg' }) }]));
     });
   });
 
   public uidGid = this.RULE('uidGid', () => {
-    this.OR([{ ALT: () => this.CONSUME(T.UID) }, { ALT: () => this.CONSUME(T.GID) }]);
-    this.OR1([{ ALT: () => this.CONSUME(T.STRING, { LABEL: 'id' }) }, { ALT: () => this.CONSUME(T.NUMBER, { LABEL: 'id' }) }]);
+    this.OR((this.alts[46] ??= [{ ALT: () => this.CONSUME(T.UID) }, { ALT: () => this.CONSUME(T.GID) }]));
+    this.OR1((this.alts[47] ??= [{ ALT: () => this.CONSUME(T.STRING, { LABEL: 'id' }) }, { ALT: () => this.CONSUME(T.NUMBER, { LABEL: 'id' }) }]));
   });
 
   public timeoutSeconds = this.RULE('timeoutSeconds', () => {
@@ -696,11 +716,11 @@ export class MonitParser extends CstParser {
 
   /** §6.2 `every N cycles | every CRON | not every CRON` */
   public every = this.RULE('every', () => {
-    this.OR([
+    this.OR((this.alts[49] ??= [
       {
         ALT: () => {
           this.CONSUME(T.EVERY);
-          this.OR1([
+          this.OR1((this.alts[48] ??= [
             {
               ALT: () => {
                 this.CONSUME(T.NUMBER);
@@ -708,7 +728,7 @@ export class MonitParser extends CstParser {
               },
             },
             { ALT: () => this.CONSUME1(T.TIMESPEC) },
-          ]);
+          ]));
         },
       },
       {
@@ -717,19 +737,19 @@ export class MonitParser extends CstParser {
           this.CONSUME2(T.TIMESPEC);
         },
       },
-    ]);
+    ]));
   });
 
   /** §6.3 `mode active|passive|manual` */
   public mode = this.RULE('mode', () => {
     this.CONSUME(T.MODE);
-    this.OR([{ ALT: () => this.CONSUME(T.ACTIVE) }, { ALT: () => this.CONSUME(T.PASSIVE) }, { ALT: () => this.CONSUME(T.MANUAL) }]);
+    this.OR((this.alts[50] ??= [{ ALT: () => this.CONSUME(T.ACTIVE) }, { ALT: () => this.CONSUME(T.PASSIVE) }, { ALT: () => this.CONSUME(T.MANUAL) }]));
   });
 
   /** §4.9, §6.3 `onreboot start|nostart|laststate` */
   public onreboot = this.RULE('onreboot', () => {
     this.CONSUME(T.ONREBOOT);
-    this.OR([{ ALT: () => this.CONSUME(T.START) }, { ALT: () => this.CONSUME(T.NOSTART) }, { ALT: () => this.CONSUME(T.LASTSTATE) }]);
+    this.OR((this.alts[51] ??= [{ ALT: () => this.CONSUME(T.START) }, { ALT: () => this.CONSUME(T.NOSTART) }, { ALT: () => this.CONSUME(T.LASTSTATE) }]));
   });
 
   /** §6.4 `group NAME` */
@@ -792,7 +812,7 @@ export class MonitParser extends CstParser {
 
   /** §10.1 actions */
   public action = this.RULE('action', () => {
-    this.OR([
+    this.OR((this.alts[52] ??= [
       { ALT: () => this.CONSUME(T.ALERT) },
       { ALT: () => this.CONSUME(T.RESTART) },
       { ALT: () => this.CONSUME(T.START) },
@@ -811,7 +831,7 @@ export class MonitParser extends CstParser {
           });
         },
       },
-    ]);
+    ]));
   });
 
   /** §6.7 `if N restarts within M cycles then ACTION|timeout` */
@@ -821,12 +841,12 @@ export class MonitParser extends CstParser {
     this.CONSUME2(T.NUMBER, { LABEL: 'cycles' });
     this.CONSUME(T.CYCLE);
     this.CONSUME(T.THEN);
-    this.OR([{ ALT: () => this.SUBRULE(this.action) }, { ALT: () => this.CONSUME(T.TIMEOUT) }]);
+    this.OR((this.alts[53] ??= [{ ALT: () => this.SUBRULE(this.action) }, { ALT: () => this.CONSUME(T.TIMEOUT) }]));
   });
 
   /** `[op]` of a comparison (§1.7); omitted means equal. */
   public operator = this.RULE('operator', () => {
-    this.OR([
+    this.OR((this.alts[54] ??= [
       { ALT: () => this.CONSUME(T.GREATER) },
       { ALT: () => this.CONSUME(T.GREATEROREQUAL) },
       { ALT: () => this.CONSUME(T.LESS) },
@@ -834,30 +854,30 @@ export class MonitParser extends CstParser {
       { ALT: () => this.CONSUME(T.EQUAL) },
       { ALT: () => this.CONSUME(T.NOTEQUAL) },
       { ALT: () => this.CONSUME(T.CHANGED) },
-    ]);
+    ]));
   });
 
   public equality = this.RULE('equality', () => {
-    this.OR([{ ALT: () => this.CONSUME(T.EQUAL) }, { ALT: () => this.CONSUME(T.NOTEQUAL) }]);
+    this.OR((this.alts[55] ??= [{ ALT: () => this.CONSUME(T.EQUAL) }, { ALT: () => this.CONSUME(T.NOTEQUAL) }]));
   });
 
   /** `<value>` = NUMBER | REAL (§7.4) */
   public value = this.RULE('value', () => {
-    this.OR([{ ALT: () => this.CONSUME(T.NUMBER) }, { ALT: () => this.CONSUME(T.REAL) }]);
+    this.OR((this.alts[56] ??= [{ ALT: () => this.CONSUME(T.NUMBER) }, { ALT: () => this.CONSUME(T.REAL) }]));
   });
 
   public sizeUnit = this.RULE('sizeUnit', () => {
-    this.OR([{ ALT: () => this.CONSUME(T.BYTE) }, { ALT: () => this.CONSUME(T.KILOBYTE) }, { ALT: () => this.CONSUME(T.MEGABYTE) }, { ALT: () => this.CONSUME(T.GIGABYTE) }]);
+    this.OR((this.alts[57] ??= [{ ALT: () => this.CONSUME(T.BYTE) }, { ALT: () => this.CONSUME(T.KILOBYTE) }, { ALT: () => this.CONSUME(T.MEGABYTE) }, { ALT: () => this.CONSUME(T.GIGABYTE) }]));
   });
 
   public timeUnit = this.RULE('timeUnit', () => {
-    this.OR([
+    this.OR((this.alts[58] ??= [
       { ALT: () => this.CONSUME(T.SECOND) },
       { ALT: () => this.CONSUME(T.MINUTE) },
       { ALT: () => this.CONSUME(T.HOUR) },
       { ALT: () => this.CONSUME(T.DAY) },
       { ALT: () => this.CONSUME(T.MONTH) },
-    ]);
+    ]));
   });
 
   // ---------------------------------------------------------------------------------------------
@@ -865,7 +885,7 @@ export class MonitParser extends CstParser {
 
   public processIf = this.RULE('processIf', () => {
     this.CONSUME(T.IF);
-    this.OR([
+    this.OR((this.alts[59] ??= [
       { ALT: () => this.SUBRULE(this.restartLimit) },
       { ALT: () => this.SUBRULE(this.existence) },
       { ALT: () => this.SUBRULE(this.changedPid) },
@@ -875,12 +895,12 @@ export class MonitParser extends CstParser {
       { ALT: () => this.SUBRULE(this.uptime) },
       { ALT: () => this.SUBRULE(this.connection, { ARGS: ['process'] }) },
       { ALT: () => this.SUBRULE(this.processResources) },
-    ]);
+    ]));
   });
 
   public fileIf = this.RULE('fileIf', () => {
     this.CONSUME(T.IF);
-    this.OR([
+    this.OR((this.alts[60] ??= [
       { ALT: () => this.SUBRULE(this.restartLimit) },
       { ALT: () => this.SUBRULE(this.existence) },
       { ALT: () => this.SUBRULE(this.timestamp) },
@@ -889,55 +909,55 @@ export class MonitParser extends CstParser {
       { ALT: () => this.SUBRULE(this.checksum) },
       { ALT: () => this.SUBRULE(this.size) },
       { ALT: () => this.SUBRULE(this.content) },
-    ]);
+    ]));
   });
 
   /** fifo and directory entries (§5.3) */
   public fifoIf = this.RULE('fifoIf', () => {
     this.CONSUME(T.IF);
-    this.OR([
+    this.OR((this.alts[61] ??= [
       { ALT: () => this.SUBRULE(this.restartLimit) },
       { ALT: () => this.SUBRULE(this.existence) },
       { ALT: () => this.SUBRULE(this.timestamp) },
       { ALT: () => this.SUBRULE(this.permission) },
       { ALT: () => this.SUBRULE(this.owner) },
-    ]);
+    ]));
   });
 
   public filesystemIf = this.RULE('filesystemIf', () => {
     this.CONSUME(T.IF);
-    this.OR([
+    this.OR((this.alts[62] ??= [
       { ALT: () => this.SUBRULE(this.restartLimit) },
       { ALT: () => this.SUBRULE(this.existence) },
       { ALT: () => this.SUBRULE(this.permission) },
       { ALT: () => this.SUBRULE(this.owner) },
       { ALT: () => this.SUBRULE(this.filesystemTest) },
-    ]);
+    ]));
   });
 
   public hostIf = this.RULE('hostIf', () => {
     this.CONSUME(T.IF);
-    this.OR([{ ALT: () => this.SUBRULE(this.restartLimit) }, { ALT: () => this.SUBRULE(this.connection, { ARGS: ['host'] }) }]);
+    this.OR((this.alts[63] ??= [{ ALT: () => this.SUBRULE(this.restartLimit) }, { ALT: () => this.SUBRULE(this.connection, { ARGS: ['host'] }) }]));
   });
 
   public systemIf = this.RULE('systemIf', () => {
     this.CONSUME(T.IF);
-    this.OR([
+    this.OR((this.alts[64] ??= [
       { ALT: () => this.SUBRULE(this.restartLimit) },
       { ALT: () => this.SUBRULE(this.systemResources) },
       { ALT: () => this.SUBRULE(this.uptime) },
       { ALT: () => this.SUBRULE(this.fileDescriptors) },
-    ]);
+    ]));
   });
 
   public programIf = this.RULE('programIf', () => {
     this.CONSUME(T.IF);
-    this.OR([{ ALT: () => this.SUBRULE(this.restartLimit) }, { ALT: () => this.SUBRULE(this.programTest) }]);
+    this.OR((this.alts[65] ??= [{ ALT: () => this.SUBRULE(this.restartLimit) }, { ALT: () => this.SUBRULE(this.programTest) }]));
   });
 
   public networkIf = this.RULE('networkIf', () => {
     this.CONSUME(T.IF);
-    this.OR([{ ALT: () => this.SUBRULE(this.restartLimit) }, { ALT: () => this.SUBRULE(this.networkTest) }]);
+    this.OR((this.alts[66] ??= [{ ALT: () => this.SUBRULE(this.restartLimit) }, { ALT: () => this.SUBRULE(this.networkTest) }]));
   });
 
   /** §8.1 `[not] exist` */
@@ -950,7 +970,7 @@ export class MonitParser extends CstParser {
   /** §8.6 `changed pid|ppid` */
   public changedPid = this.RULE('changedPid', () => {
     this.CONSUME(T.CHANGED);
-    this.OR([{ ALT: () => this.CONSUME(T.PID) }, { ALT: () => this.CONSUME(T.PPID) }]);
+    this.OR((this.alts[67] ??= [{ ALT: () => this.CONSUME(T.PID) }, { ALT: () => this.CONSUME(T.PPID) }]));
     this.SUBRULE(this.tail, { ARGS: ['none'] });
   });
 
@@ -962,7 +982,7 @@ export class MonitParser extends CstParser {
       { GATE: () => euid, ALT: () => this.CONSUME(T.EUID) },
       { ALT: () => this.CONSUME(T.GID) },
     ]);
-    this.OR1([{ ALT: () => this.CONSUME(T.STRING, { LABEL: 'id' }) }, { ALT: () => this.CONSUME(T.NUMBER, { LABEL: 'id' }) }]);
+    this.OR1((this.alts[68] ??= [{ ALT: () => this.CONSUME(T.STRING, { LABEL: 'id' }) }, { ALT: () => this.CONSUME(T.NUMBER, { LABEL: 'id' }) }]));
     this.SUBRULE(this.tail, { ARGS: ['success'] });
   });
 
@@ -971,7 +991,7 @@ export class MonitParser extends CstParser {
     this.CONSUME(T.FAILED);
     this.CONSUME(T.SECURITY);
     this.CONSUME(T.ATTRIBUTE);
-    this.OR([{ ALT: () => this.CONSUME(T.STRING, { LABEL: 'attribute' }) }, { ALT: () => this.CONSUME(T.PATH, { LABEL: 'attribute' }) }]);
+    this.OR((this.alts[69] ??= [{ ALT: () => this.CONSUME(T.STRING, { LABEL: 'attribute' }) }, { ALT: () => this.CONSUME(T.PATH, { LABEL: 'attribute' }) }]));
     this.SUBRULE(this.tail, { ARGS: ['success'] });
   });
 
@@ -980,7 +1000,7 @@ export class MonitParser extends CstParser {
     this.OPTION1({ GATE: () => total, DEF: () => this.CONSUME(T.TOTAL) });
     this.CONSUME(T.FILEDESCRIPTORS);
     this.OPTION2(() => this.SUBRULE(this.operator));
-    this.OR([
+    this.OR((this.alts[70] ??= [
       {
         ALT: () => {
           this.CONSUME(T.NUMBER);
@@ -993,7 +1013,7 @@ export class MonitParser extends CstParser {
           this.CONSUME2(T.PERCENT);
         },
       },
-    ]);
+    ]));
     this.SUBRULE(this.tail, { ARGS: ['success'] });
   });
 
@@ -1013,10 +1033,10 @@ export class MonitParser extends CstParser {
   });
 
   public processResource = this.RULE('processResource', () => {
-    this.OR([
+    this.OR((this.alts[77] ??= [
       {
         ALT: () => {
-          this.OR1([{ ALT: () => this.CONSUME(T.CPU) }, { ALT: () => this.CONSUME(T.TOTALCPU) }]);
+          this.OR1((this.alts[71] ??= [{ ALT: () => this.CONSUME(T.CPU) }, { ALT: () => this.CONSUME(T.TOTALCPU) }]));
           this.OPTION1(() => this.SUBRULE1(this.operator));
           this.SUBRULE1(this.value);
           this.CONSUME1(T.PERCENT);
@@ -1024,17 +1044,17 @@ export class MonitParser extends CstParser {
       },
       {
         ALT: () => {
-          this.OR2([{ ALT: () => this.CONSUME(T.MEMORY) }, { ALT: () => this.CONSUME(T.TOTALMEMORY) }]);
+          this.OR2((this.alts[72] ??= [{ ALT: () => this.CONSUME(T.MEMORY) }, { ALT: () => this.CONSUME(T.TOTALMEMORY) }]));
           this.OPTION2(() => this.SUBRULE2(this.operator));
           this.SUBRULE2(this.value);
           this.OPTION3(() => {
-            this.OR3([{ ALT: () => this.SUBRULE1(this.sizeUnit) }, { ALT: () => this.CONSUME2(T.PERCENT) }]);
+            this.OR3((this.alts[73] ??= [{ ALT: () => this.SUBRULE1(this.sizeUnit) }, { ALT: () => this.CONSUME2(T.PERCENT) }]));
           });
         },
       },
       {
         ALT: () => {
-          this.OR4([{ ALT: () => this.CONSUME(T.THREADS) }, { ALT: () => this.CONSUME(T.CHILDREN) }]);
+          this.OR4((this.alts[74] ??= [{ ALT: () => this.CONSUME(T.THREADS) }, { ALT: () => this.CONSUME(T.CHILDREN) }]));
           this.OPTION4(() => this.SUBRULE3(this.operator));
           this.CONSUME1(T.NUMBER);
         },
@@ -1042,18 +1062,18 @@ export class MonitParser extends CstParser {
       { ALT: () => this.SUBRULE(this.loadavg) },
       {
         ALT: () => {
-          this.OR5([{ ALT: () => this.CONSUME1(T.READ) }, { ALT: () => this.CONSUME1(T.WRITE) }]);
+          this.OR5((this.alts[75] ??= [{ ALT: () => this.CONSUME1(T.READ) }, { ALT: () => this.CONSUME1(T.WRITE) }]));
           this.SUBRULE1(this.ioAmount, { ARGS: [false] });
         },
       },
       {
         ALT: () => {
           this.CONSUME(T.DISK);
-          this.OR6([{ ALT: () => this.CONSUME2(T.READ) }, { ALT: () => this.CONSUME2(T.WRITE) }]);
+          this.OR6((this.alts[76] ??= [{ ALT: () => this.CONSUME2(T.READ) }, { ALT: () => this.CONSUME2(T.WRITE) }]));
           this.SUBRULE2(this.ioAmount, { ARGS: [true] });
         },
       },
-    ]);
+    ]));
   });
 
   /** `[op] V [unit] [/s]` bytes, or `[op] N operations/s` where operations are allowed. */
@@ -1079,7 +1099,7 @@ export class MonitParser extends CstParser {
 
   /** §8.2/§8.3 `loadavg[(1|5|15 min)] [per core] [op] V` */
   public loadavg = this.RULE('loadavg', () => {
-    this.OR([{ ALT: () => this.CONSUME(T.LOADAVG1) }, { ALT: () => this.CONSUME(T.LOADAVG5) }, { ALT: () => this.CONSUME(T.LOADAVG15) }]);
+    this.OR((this.alts[78] ??= [{ ALT: () => this.CONSUME(T.LOADAVG1) }, { ALT: () => this.CONSUME(T.LOADAVG5) }, { ALT: () => this.CONSUME(T.LOADAVG15) }]));
     this.OPTION1(() => this.CONSUME(T.CORE));
     this.OPTION2(() => this.SUBRULE(this.operator));
     this.SUBRULE(this.value);
@@ -1092,15 +1112,14 @@ export class MonitParser extends CstParser {
   });
 
   public systemResource = this.RULE('systemResource', () => {
-    this.OR([
+    this.OR((this.alts[82] ??= [
       { ALT: () => this.SUBRULE(this.loadavg) },
       {
         ALT: () => {
-          this.OR1(
-            [T.CPU, T.CPUUSER, T.CPUSYSTEM, T.CPUWAIT, T.CPUNICE, T.CPUHARDIRQ, T.CPUSOFTIRQ, T.CPUSTEAL, T.CPUGUEST, T.CPUGUESTNICE].map((t) => ({
+          this.OR1((this.alts[79] ??= [T.CPU, T.CPUUSER, T.CPUSYSTEM, T.CPUWAIT, T.CPUNICE, T.CPUHARDIRQ, T.CPUSOFTIRQ, T.CPUSTEAL, T.CPUGUEST, T.CPUGUESTNICE].map((t) => ({
               ALT: () => this.CONSUME(t),
-            })),
-          );
+            }))
+          ));
           this.OPTION1(() => this.SUBRULE1(this.operator));
           this.SUBRULE1(this.value);
           this.CONSUME1(T.PERCENT);
@@ -1108,20 +1127,20 @@ export class MonitParser extends CstParser {
       },
       {
         ALT: () => {
-          this.OR2([{ ALT: () => this.CONSUME(T.MEMORY) }, { ALT: () => this.CONSUME(T.SWAP) }]);
+          this.OR2((this.alts[80] ??= [{ ALT: () => this.CONSUME(T.MEMORY) }, { ALT: () => this.CONSUME(T.SWAP) }]));
           this.OPTION2(() => this.SUBRULE2(this.operator));
           this.SUBRULE2(this.value);
           this.OPTION3(() => {
-            this.OR3([{ ALT: () => this.SUBRULE(this.sizeUnit) }, { ALT: () => this.CONSUME2(T.PERCENT) }]);
+            this.OR3((this.alts[81] ??= [{ ALT: () => this.SUBRULE(this.sizeUnit) }, { ALT: () => this.CONSUME2(T.PERCENT) }]));
           });
         },
       },
-    ]);
+    ]));
   });
 
   /** §8.9 `failed [md5|sha1] checksum [expect HASH] | changed [md5|sha1] checksum` */
   public checksum = this.RULE('checksum', () => {
-    this.OR([
+    this.OR((this.alts[83] ??= [
       {
         ALT: () => {
           this.CONSUME(T.FAILED);
@@ -1142,16 +1161,16 @@ export class MonitParser extends CstParser {
           this.SUBRULE2(this.tail, { ARGS: ['none'] });
         },
       },
-    ]);
+    ]));
   });
 
   public timestampKind = this.RULE('timestampKind', () => {
-    this.OR([{ ALT: () => this.CONSUME(T.TIME) }, { ALT: () => this.CONSUME(T.ATIME) }, { ALT: () => this.CONSUME(T.CTIME) }, { ALT: () => this.CONSUME(T.MTIME) }]);
+    this.OR((this.alts[84] ??= [{ ALT: () => this.CONSUME(T.TIME) }, { ALT: () => this.CONSUME(T.ATIME) }, { ALT: () => this.CONSUME(T.CTIME) }, { ALT: () => this.CONSUME(T.MTIME) }]));
   });
 
   /** §8.10 `KIND [op] N [unit] | changed KIND` */
   public timestamp = this.RULE('timestamp', () => {
-    this.OR([
+    this.OR((this.alts[85] ??= [
       {
         ALT: () => {
           this.SUBRULE1(this.timestampKind);
@@ -1168,12 +1187,12 @@ export class MonitParser extends CstParser {
           this.SUBRULE2(this.tail, { ARGS: ['none'] });
         },
       },
-    ]);
+    ]));
   });
 
   /** §8.11 `size [op] N [unit] | changed size` */
   public size = this.RULE('size', () => {
-    this.OR([
+    this.OR((this.alts[86] ??= [
       {
         ALT: () => {
           this.CONSUME1(T.SIZE);
@@ -1190,12 +1209,12 @@ export class MonitParser extends CstParser {
           this.SUBRULE2(this.tail, { ARGS: ['none'] });
         },
       },
-    ]);
+    ]));
   });
 
   /** §8.12 `failed permission OCTAL | changed permission` */
   public permission = this.RULE('permission', () => {
-    this.OR([
+    this.OR((this.alts[87] ??= [
       {
         ALT: () => {
           this.CONSUME(T.FAILED);
@@ -1209,7 +1228,7 @@ export class MonitParser extends CstParser {
           this.CONSUME2(T.PERMISSION);
         },
       },
-    ]);
+    ]));
     this.SUBRULE(this.tail, { ARGS: ['success'] });
   });
 
@@ -1226,7 +1245,7 @@ export class MonitParser extends CstParser {
   });
 
   public contentCondition = this.RULE('contentCondition', () => {
-    this.OR([
+    this.OR((this.alts[88] ??= [
       {
         ALT: () => {
           this.CONSUME(T.CONTENT);
@@ -1239,13 +1258,13 @@ export class MonitParser extends CstParser {
           this.CONSUME(T.MATCH);
         },
       },
-    ]);
-    this.OR1([{ ALT: () => this.CONSUME(T.STRING, { LABEL: 'pattern' }) }, { ALT: () => this.CONSUME(T.PATH, { LABEL: 'pattern' }) }]);
+    ]));
+    this.OR1((this.alts[89] ??= [{ ALT: () => this.CONSUME(T.STRING, { LABEL: 'pattern' }) }, { ALT: () => this.CONSUME(T.PATH, { LABEL: 'pattern' }) }]));
   });
 
   /** §8.14 filesystem tests */
   public filesystemTest = this.RULE('filesystemTest', () => {
-    this.OR([
+    this.OR((this.alts[94] ??= [
       {
         ALT: () => {
           this.CONSUME(T.SPACE);
@@ -1253,7 +1272,7 @@ export class MonitParser extends CstParser {
           this.OPTION2(() => this.SUBRULE1(this.operator));
           this.SUBRULE1(this.value);
           this.OPTION3(() => {
-            this.OR1([{ ALT: () => this.SUBRULE(this.sizeUnit) }, { ALT: () => this.CONSUME1(T.PERCENT) }]);
+            this.OR1((this.alts[90] ??= [{ ALT: () => this.SUBRULE(this.sizeUnit) }, { ALT: () => this.CONSUME1(T.PERCENT) }]));
           });
           this.SUBRULE1(this.tail, { ARGS: ['success'] });
         },
@@ -1263,7 +1282,7 @@ export class MonitParser extends CstParser {
           this.CONSUME(T.INODE);
           this.OPTION4(() => this.CONSUME2(T.TFREE));
           this.OPTION5(() => this.SUBRULE2(this.operator));
-          this.OR2([
+          this.OR2((this.alts[91] ??= [
             {
               ALT: () => {
                 this.CONSUME1(T.NUMBER);
@@ -1276,13 +1295,13 @@ export class MonitParser extends CstParser {
                 this.CONSUME3(T.PERCENT);
               },
             },
-          ]);
+          ]));
           this.SUBRULE2(this.tail, { ARGS: ['success'] });
         },
       },
       {
         ALT: () => {
-          this.OR3([{ ALT: () => this.CONSUME(T.READ) }, { ALT: () => this.CONSUME(T.WRITE) }]);
+          this.OR3((this.alts[92] ??= [{ ALT: () => this.CONSUME(T.READ) }, { ALT: () => this.CONSUME(T.WRITE) }]));
           this.SUBRULE(this.ioAmount, { ARGS: [true] });
           this.SUBRULE3(this.tail, { ARGS: ['success'] });
         },
@@ -1291,7 +1310,7 @@ export class MonitParser extends CstParser {
         ALT: () => {
           this.CONSUME(T.SERVICETIME);
           this.OPTION7(() => this.SUBRULE3(this.operator));
-          this.OR4([
+          this.OR4((this.alts[93] ??= [
             {
               ALT: () => {
                 this.CONSUME2(T.NUMBER);
@@ -1304,7 +1323,7 @@ export class MonitParser extends CstParser {
                 this.CONSUME(T.SECOND);
               },
             },
-          ]);
+          ]));
           this.SUBRULE4(this.tail, { ARGS: ['success'] });
         },
       },
@@ -1315,12 +1334,12 @@ export class MonitParser extends CstParser {
           this.SUBRULE5(this.tail, { ARGS: ['none'] });
         },
       },
-    ]);
+    ]));
   });
 
   /** §8.15 program tests */
   public programTest = this.RULE('programTest', () => {
-    this.OR([
+    this.OR((this.alts[95] ??= [
       {
         ALT: () => {
           this.CONSUME1(T.STATUS);
@@ -1344,12 +1363,12 @@ export class MonitParser extends CstParser {
           this.SUBRULE3(this.tail, { ARGS: ['none'] });
         },
       },
-    ]);
+    ]));
   });
 
   /** §8.16 network interface tests */
   public networkTest = this.RULE('networkTest', () => {
-    this.OR([
+    this.OR((this.alts[100] ??= [
       {
         ALT: () => {
           this.CONSUME1(T.LINK);
@@ -1390,27 +1409,27 @@ export class MonitParser extends CstParser {
       {
         ALT: () => {
           this.OPTION2(() => this.CONSUME(T.TOTAL));
-          this.OR1([{ ALT: () => this.CONSUME(T.UPLOAD) }, { ALT: () => this.CONSUME(T.DOWNLOAD) }]);
+          this.OR1((this.alts[96] ??= [{ ALT: () => this.CONSUME(T.UPLOAD) }, { ALT: () => this.CONSUME(T.DOWNLOAD) }]));
           this.OPTION3(() => this.SUBRULE2(this.operator));
           this.CONSUME2(T.NUMBER);
           this.OPTION4(() => {
-            this.OR2([{ ALT: () => this.SUBRULE(this.sizeUnit) }, { ALT: () => this.CONSUME(T.PACKET) }]);
+            this.OR2((this.alts[97] ??= [{ ALT: () => this.SUBRULE(this.sizeUnit) }, { ALT: () => this.CONSUME(T.PACKET) }]));
           });
           this.OPTION5(() => {
-            this.OR3([
+            this.OR3((this.alts[99] ??= [
               { ALT: () => this.CONSUME(T.SECOND) },
               {
                 ALT: () => {
                   this.OPTION6(() => this.CONSUME3(T.NUMBER, { LABEL: 'range' }));
-                  this.OR4([{ ALT: () => this.CONSUME(T.MINUTE) }, { ALT: () => this.CONSUME(T.HOUR) }, { ALT: () => this.CONSUME(T.DAY) }]);
+                  this.OR4((this.alts[98] ??= [{ ALT: () => this.CONSUME(T.MINUTE) }, { ALT: () => this.CONSUME(T.HOUR) }, { ALT: () => this.CONSUME(T.DAY) }]));
                 },
               },
-            ]);
+            ]));
           });
           this.SUBRULE6(this.tail, { ARGS: ['success'] });
         },
       },
-    ]);
+    ]));
   });
 
   // ---------------------------------------------------------------------------------------------
@@ -1448,7 +1467,7 @@ export class MonitParser extends CstParser {
   });
 
   public portOption = this.RULE('portOption', () => {
-    this.OR([
+    this.OR((this.alts[101] ??= [
       { ALT: () => this.CONSUME(T.IPV4) },
       { ALT: () => this.CONSUME(T.IPV6) },
       { ALT: () => this.SUBRULE(this.connectionType) },
@@ -1472,14 +1491,14 @@ export class MonitParser extends CstParser {
       { ALT: () => this.SUBRULE(this.retry) },
       { ALT: () => this.SUBRULE(this.sslSpec) },
       { ALT: () => this.SUBRULE(this.certificate) },
-    ]);
+    ]));
   });
 
   public urlTest = this.RULE('urlTest', () => {
     this.CONSUME(T.URL);
     this.CONSUME(T.URLOBJECT);
     this.MANY(() => {
-      this.OR([
+      this.OR((this.alts[102] ??= [
         {
           ALT: () => {
             this.CONSUME(T.CONTENT);
@@ -1491,7 +1510,7 @@ export class MonitParser extends CstParser {
         { ALT: () => this.SUBRULE(this.retry) },
         { ALT: () => this.SUBRULE(this.sslSpec) },
         { ALT: () => this.SUBRULE(this.certificate) },
-      ]);
+      ]));
     });
   });
 
@@ -1499,19 +1518,19 @@ export class MonitParser extends CstParser {
     this.CONSUME(T.UNIXSOCKET);
     this.CONSUME(T.PATH, { LABEL: 'socket' });
     this.MANY(() => {
-      this.OR([
+      this.OR((this.alts[103] ??= [
         { ALT: () => this.SUBRULE(this.connectionType) },
         { ALT: () => this.SUBRULE(this.protocol) },
         { ALT: () => this.SUBRULE(this.sendExpect) },
         { ALT: () => this.SUBRULE(this.timeoutSeconds) },
         { ALT: () => this.SUBRULE(this.responseTime) },
         { ALT: () => this.SUBRULE(this.retry) },
-      ]);
+      ]));
     });
   });
 
   public icmpTest = this.RULE('icmpTest', () => {
-    this.OR([
+    this.OR((this.alts[104] ??= [
       { ALT: () => this.CONSUME(T.PING) },
       { ALT: () => this.CONSUME(T.PING4) },
       { ALT: () => this.CONSUME(T.PING6) },
@@ -1522,9 +1541,9 @@ export class MonitParser extends CstParser {
           this.CONSUME(T.ICMPECHO);
         },
       },
-    ]);
+    ]));
     this.MANY(() => {
-      this.OR1([
+      this.OR1((this.alts[105] ??= [
         {
           ALT: () => {
             this.CONSUME(T.COUNT);
@@ -1545,7 +1564,7 @@ export class MonitParser extends CstParser {
           },
         },
         { ALT: () => this.SUBRULE(this.responseTime) },
-      ]);
+      ]));
     });
   });
 
@@ -1558,41 +1577,41 @@ export class MonitParser extends CstParser {
     this.CONSUME(T.RESPONSETIME);
     this.OPTION(() => this.SUBRULE(this.operator));
     this.CONSUME(T.NUMBER);
-    this.OR([{ ALT: () => this.CONSUME(T.MILLISECOND) }, { ALT: () => this.CONSUME(T.SECOND) }]);
+    this.OR((this.alts[106] ??= [{ ALT: () => this.CONSUME(T.MILLISECOND) }, { ALT: () => this.CONSUME(T.SECOND) }]));
   });
 
   public sendExpect = this.RULE('sendExpect', () => {
-    this.OR([{ ALT: () => this.CONSUME(T.SEND) }, { ALT: () => this.CONSUME(T.EXPECT) }]);
+    this.OR((this.alts[107] ??= [{ ALT: () => this.CONSUME(T.SEND) }, { ALT: () => this.CONSUME(T.EXPECT) }]));
     this.CONSUME(T.STRING, { LABEL: 'data' });
   });
 
   public connectionType = this.RULE('connectionType', () => {
     this.CONSUME(T.TYPE);
-    this.OR([
+    this.OR((this.alts[109] ??= [
       { ALT: () => this.CONSUME(T.TCP) },
       { ALT: () => this.CONSUME(T.UDP) },
       {
         ALT: () => {
           this.CONSUME(T.TCPSSL);
           this.MANY(() => {
-            this.OR1([{ ALT: () => this.SUBRULE(this.sslVersion) }, { ALT: () => this.SUBRULE(this.certmd5) }]);
+            this.OR1((this.alts[108] ??= [{ ALT: () => this.SUBRULE(this.sslVersion) }, { ALT: () => this.SUBRULE(this.certmd5) }]));
           });
         },
       },
-    ]);
+    ]));
   });
 
   /** §9.5 `protocol NAME [options]`: the options belong to the protocol and must follow it. */
   public protocol = this.RULE('protocol', () => {
     this.CONSUME(T.PROTOCOL);
-    this.OR([
+    this.OR((this.alts[116] ??= [
       ...[
         T.DEFAULT, T.CLAMAV, T.DNS, T.DWP, T.FAIL2BAN, T.FTP, T.GPS, T.IMAP, T.IMAPS, T.LDAP2, T.LDAP3, T.LMTP, T.MEMCACHE,
         T.MONGODB, T.NNTP, T.NTP3, T.POP, T.POPS, T.POSTFIXPOLICY, T.RDATE, T.REDIS, T.RSYNC, T.SIEVE, T.SPAMASSASSIN, T.SSH, T.TNS,
       ].map((t) => ({ ALT: () => this.CONSUME(t, { LABEL: 'name' }) })),
       {
         ALT: () => {
-          this.OR1([{ ALT: () => this.CONSUME(T.HTTP, { LABEL: 'name' }) }, { ALT: () => this.CONSUME(T.HTTPS, { LABEL: 'name' }) }]);
+          this.OR1((this.alts[110] ??= [{ ALT: () => this.CONSUME(T.HTTP, { LABEL: 'name' }) }, { ALT: () => this.CONSUME(T.HTTPS, { LABEL: 'name' }) }]));
           this.MANY1(() => this.SUBRULE(this.httpOption));
         },
       },
@@ -1610,7 +1629,7 @@ export class MonitParser extends CstParser {
       },
       {
         ALT: () => {
-          this.OR2([{ ALT: () => this.CONSUME(T.MYSQL, { LABEL: 'name' }) }, { ALT: () => this.CONSUME(T.MYSQLS, { LABEL: 'name' }) }]);
+          this.OR2((this.alts[111] ??= [{ ALT: () => this.CONSUME(T.MYSQL, { LABEL: 'name' }) }, { ALT: () => this.CONSUME(T.MYSQLS, { LABEL: 'name' }) }]));
           this.MANY2(() => this.SUBRULE(this.mysqlOption));
         },
       },
@@ -1618,7 +1637,7 @@ export class MonitParser extends CstParser {
         ALT: () => {
           this.CONSUME(T.PGSQL, { LABEL: 'name' });
           this.MANY3(() => {
-            this.OR3([
+            this.OR3((this.alts[112] ??= [
               { ALT: () => this.SUBRULE1(this.credential) },
               {
                 ALT: () => {
@@ -1626,17 +1645,17 @@ export class MonitParser extends CstParser {
                   this.CONSUME1(T.STRING, { LABEL: 'database' });
                 },
               },
-            ]);
+            ]));
           });
         },
       },
       {
         ALT: () => {
-          this.OR4([
+          this.OR4((this.alts[113] ??= [
             { ALT: () => this.CONSUME(T.SMTP, { LABEL: 'name' }) },
             { ALT: () => this.CONSUME(T.SMTPS, { LABEL: 'name' }) },
             { ALT: () => this.CONSUME(T.MQTT, { LABEL: 'name' }) },
-          ]);
+          ]));
           this.MANY4(() => this.SUBRULE2(this.credential));
         },
       },
@@ -1653,11 +1672,11 @@ export class MonitParser extends CstParser {
         ALT: () => {
           this.CONSUME(T.SIP, { LABEL: 'name' });
           this.MANY6(() => {
-            this.OR5([
+            this.OR5((this.alts[115] ??= [
               {
                 ALT: () => {
                   this.CONSUME(T.TARGET);
-                  this.OR6([{ ALT: () => this.CONSUME3(T.STRING, { LABEL: 'target' }) }, { ALT: () => this.CONSUME(T.MAILADDR, { LABEL: 'target' }) }]);
+                  this.OR6((this.alts[114] ??= [{ ALT: () => this.CONSUME3(T.STRING, { LABEL: 'target' }) }, { ALT: () => this.CONSUME(T.MAILADDR, { LABEL: 'target' }) }]));
                 },
               },
               {
@@ -1666,20 +1685,20 @@ export class MonitParser extends CstParser {
                   this.CONSUME(T.NUMBER, { LABEL: 'maxforward' });
                 },
               },
-            ]);
+            ]));
           });
         },
       },
-    ]);
+    ]));
   });
 
   public httpOption = this.RULE('httpOption', () => {
-    this.OR([
+    this.OR((this.alts[119] ??= [
       { ALT: () => this.SUBRULE(this.credential) },
       {
         ALT: () => {
           this.CONSUME(T.REQUEST);
-          this.OR1([{ ALT: () => this.CONSUME(T.PATH, { LABEL: 'request' }) }, { ALT: () => this.CONSUME1(T.STRING, { LABEL: 'request' }) }]);
+          this.OR1((this.alts[117] ??= [{ ALT: () => this.CONSUME(T.PATH, { LABEL: 'request' }) }, { ALT: () => this.CONSUME1(T.STRING, { LABEL: 'request' }) }]));
         },
       },
       {
@@ -1698,7 +1717,7 @@ export class MonitParser extends CstParser {
       {
         ALT: () => {
           this.CONSUME(T.METHOD);
-          this.OR2([{ ALT: () => this.CONSUME(T.GET) }, { ALT: () => this.CONSUME(T.HEAD) }]);
+          this.OR2((this.alts[118] ??= [{ ALT: () => this.CONSUME(T.GET) }, { ALT: () => this.CONSUME(T.HEAD) }]));
         },
       },
       {
@@ -1714,11 +1733,11 @@ export class MonitParser extends CstParser {
           this.CONSUME(T.RBRACKET);
         },
       },
-    ]);
+    ]));
   });
 
   public apacheStatusOption = this.RULE('apacheStatusOption', () => {
-    this.OR([
+    this.OR((this.alts[121] ??= [
       { ALT: () => this.SUBRULE(this.credential) },
       {
         ALT: () => {
@@ -1728,21 +1747,20 @@ export class MonitParser extends CstParser {
       },
       {
         ALT: () => {
-          this.OR1(
-            [T.LOGLIMIT, T.CLOSELIMIT, T.DNSLIMIT, T.KEEPALIVELIMIT, T.REPLYLIMIT, T.REQUESTLIMIT, T.STARTLIMIT, T.WAITLIMIT, T.GRACEFULLIMIT, T.CLEANUPLIMIT].map(
+          this.OR1((this.alts[120] ??= [T.LOGLIMIT, T.CLOSELIMIT, T.DNSLIMIT, T.KEEPALIVELIMIT, T.REPLYLIMIT, T.REQUESTLIMIT, T.STARTLIMIT, T.WAITLIMIT, T.GRACEFULLIMIT, T.CLEANUPLIMIT].map(
               (t) => ({ ALT: () => this.CONSUME(t, { LABEL: 'limit' }) }),
-            ),
-          );
+            )
+          ));
           this.OPTION(() => this.SUBRULE(this.operator));
           this.CONSUME(T.NUMBER);
           this.CONSUME(T.PERCENT);
         },
       },
-    ]);
+    ]));
   });
 
   public websocketOption = this.RULE('websocketOption', () => {
-    this.OR([
+    this.OR((this.alts[122] ??= [
       {
         ALT: () => {
           this.CONSUME(T.ORIGIN);
@@ -1767,11 +1785,11 @@ export class MonitParser extends CstParser {
           this.CONSUME(T.NUMBER, { LABEL: 'version' });
         },
       },
-    ]);
+    ]));
   });
 
   public mysqlOption = this.RULE('mysqlOption', () => {
-    this.OR([
+    this.OR((this.alts[123] ??= [
       { ALT: () => this.SUBRULE(this.credential) },
       {
         ALT: () => {
@@ -1782,7 +1800,7 @@ export class MonitParser extends CstParser {
           this.CONSUME(T.STRING, { LABEL: 'hash' });
         },
       },
-    ]);
+    ]));
   });
 
 }

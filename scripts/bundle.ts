@@ -16,6 +16,15 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
+/**
+ * V8 flags the snapshot is built with; bin/monitlint passes the same ones (node refuses a snapshot
+ * built under other V8 flags). A young generation that starts at 8 MB instead of 1 MB means far
+ * fewer young collections while the heap fills with tokens and model that all stay alive
+ * (measured, alternated runs of the built CLI: 20,000 services 1.42 -> 1.27 s median of 5;
+ * one service +1 ms, median of 21; 16 and 32 MB gave the same as 8).
+ */
+export const SNAPSHOT_V8_FLAGS: readonly string[] = ['--min-semi-space-size=8'];
+
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
 /** The launcher's fingerprint of a node binary: `stat -L -c '%n %s %Y %i'` of its real path. */
@@ -45,7 +54,7 @@ export async function bundle(outDir = join(root, 'dist')): Promise<{ script: str
   renameSync(script + tag, script);
 
   const blob = join(outDir, 'monitlint.blob');
-  const r = spawnSync(process.execPath, ['--no-warnings', '--snapshot-blob', blob + tag, '--build-snapshot', script], { encoding: 'utf8' });
+  const r = spawnSync(process.execPath, ['--no-warnings', ...SNAPSHOT_V8_FLAGS, '--snapshot-blob', blob + tag, '--build-snapshot', script], { encoding: 'utf8' });
   if (r.status !== 0) {
     // The plain script still works; only start-up is slower. Say so, and leave no stale blob.
     rmSync(blob + tag, { force: true });

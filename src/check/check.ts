@@ -105,10 +105,16 @@ function fileIndexOf(files: SourceFile[], path: string): number {
 /** Maps (file, offset) to a position in Monit's reading order: the sequence number of the next token. */
 function orderIndex(files: SourceFile[], tokens: MToken[]): (fileIndex: number, offset: number) => number {
   const perFile = new Map<number, MToken[]>();
-  for (const t of tokens) {
-    const list = perFile.get(t.fileIndex) ?? [];
-    list.push(t);
-    perFile.set(t.fileIndex, list);
+  const only = tokens[0]?.fileIndex;
+  if (only !== undefined && tokens.every((t) => t.fileIndex === only)) {
+    // One file (no includes): the stream itself is that file's list; no copy of it.
+    perFile.set(only, tokens);
+  } else {
+    for (const t of tokens) {
+      const list = perFile.get(t.fileIndex) ?? [];
+      list.push(t);
+      perFile.set(t.fileIndex, list);
+    }
   }
   return (fileIndex, offset) => {
     const list = perFile.get(fileIndex);
@@ -207,7 +213,10 @@ class SemanticChecks {
     this.afterParse = true;
     this.mmonit();
 
-    const byName = new Map(services.map((s) => [s.name.value.toLowerCase(), s]));
+    // Lower-case name -> position in `services` (the last one wins, as Monit's list lookup
+    // would find; names are unique here anyway, a conflict being an error).
+    const byName = new Map<string, number>();
+    for (let i = 0; i < services.length; i++) byName.set((services[i] as Service).name.value.toLowerCase(), i);
     for (const s of services) {
       for (const d of s.dependsOn) {
         if (!byName.has(d.value.toLowerCase())) {
@@ -216,7 +225,7 @@ class SemanticChecks {
         }
       }
     }
-    const loop = dependencyLoop(services);
+    const loop = dependencyLoop(services, byName);
     if (loop) {
       this.error(loop.name.span, `Found a depend loop in the control file involving the service '${loop.name.value}'`, CODES.dependency);
       return;
@@ -226,7 +235,7 @@ class SemanticChecks {
       this.error(s.daemon?.interval.span ?? s.init ?? this.fileStart(), 'Poll time is invalid or not defined. Please define poll time in the control file as a number (> 0)  or use the -d option when starting monit');
     }
     if (hostname && !services.some((x) => x.kind === 'system') && byName.has(hostname.toLowerCase())) {
-      const clash = byName.get(hostname.toLowerCase());
+      const clash = services[byName.get(hostname.toLowerCase()) ?? -1];
       this.error(
         clash?.name.span ?? this.fileStart(),
         `'check system' not defined in control file, failed to add automatic configuration (service name ${hostname} is used already) -- please add 'check system <name>' manually`,
@@ -283,7 +292,9 @@ class SemanticChecks {
   private service(svc: Service): void {
     if (svc.kind === 'process' && svc.matching) this.regex(svc.matching);
     if (svc.kind === 'program') this.command(svc.command);
-    for (const c of [svc.start, svc.stop, svc.restart]) if (c) this.command(c);
+    if (svc.start) this.command(svc.start);
+    if (svc.stop) this.command(svc.stop);
+    if (svc.restart) this.command(svc.restart);
     if (svc.everyStatements.length > 1) for (const e of svc.everyStatements.slice(1)) this.warning(e.span, "The 'every' statement can be specified only once, the last value will be used");
     for (const f of svc.contentFilters) if (!f.fromFile) this.regex(f.pattern);
     let linkUp = false;
@@ -324,12 +335,10 @@ class SemanticChecks {
 
   private test(t: Test): void {
     const { actions } = t;
-    for (const r of [actions.failRate, actions.recoveryRate]) {
-      if (!r.span) continue;
-      if (r.cycles < 1 || r.cycles > 64) this.error(r.span, 'The number of cycles must be between 1 and 64');
-      else if (r.count < 1 || r.count > r.cycles) this.error(r.span, 'The number of events must be between 1 and less then poll cycles');
-    }
-    for (const a of [actions.failAction, actions.recoveryAction]) if (a?.command) this.command(a.command);
+    this.rate(actions.failRate);
+    this.rate(actions.recoveryRate);
+    if (actions.failAction.command) this.command(actions.failAction.command);
+    if (actions.recoveryAction?.command) this.command(actions.recoveryAction.command);
     switch (t.kind) {
       case 'permission':
         if (t.mode) this.permission(t.mode);
@@ -360,6 +369,12 @@ class SemanticChecks {
       default:
         break;
     }
+  }
+
+  private rate(r: Test['actions']['failRate']): void {
+    if (!r.span) return;
+    if (r.cycles < 1 || r.cycles > 64) this.error(r.span, 'The number of cycles must be between 1 and 64');
+    else if (r.count < 1 || r.count > r.cycles) this.error(r.span, 'The number of events must be between 1 and less then poll cycles');
   }
 
   private textOf(span: Span): string {
@@ -428,25 +443,26 @@ function isNumericIp(s: string): boolean {
 }
 
 /** The first service on a `depends on` cycle (a self-dependency counts), in Monit's order. */
-function dependencyLoop(services: Service[]): Service | undefined {
-  const byName = new Map(services.map((s) => [s.name.value.toLowerCase(), s]));
-  const state = new Map<Service, 'visiting' | 'done'>();
+function dependencyLoop(services: Service[], byName: ReadonlyMap<string, number>): Service | undefined {
+  // Depth-first over positions: 0 unvisited, 1 on the current path, 2 done (no loop below).
+  const state = new Uint8Array(services.length);
   let found: Service | undefined;
-  const visit = (s: Service): boolean => {
-    const st = state.get(s);
-    if (st === 'done') return false;
-    if (st === 'visiting') {
+  const visit = (i: number): boolean => {
+    const s = services[i] as Service;
+    const st = state[i];
+    if (st === 2) return false;
+    if (st === 1) {
       found = s;
       return true;
     }
-    state.set(s, 'visiting');
+    state[i] = 1;
     for (const d of s.dependsOn) {
       const t = byName.get(d.value.toLowerCase());
-      if (t && visit(t)) return true;
+      if (t !== undefined && visit(t)) return true;
     }
-    state.set(s, 'done');
+    state[i] = 2;
     return false;
   };
-  for (const s of services) if (visit(s)) return found;
+  for (let i = 0; i < services.length; i++) if (visit(i)) return found;
   return undefined;
 }

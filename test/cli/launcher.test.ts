@@ -9,7 +9,7 @@ import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { nodeFingerprint } from '../../scripts/bundle.js';
+import { nodeFingerprint, SNAPSHOT_V8_FLAGS } from '../../scripts/bundle.js';
 import { repoRoot } from '../support/corpus.js';
 
 function run(bin: string, args: string[], cwd: string): { code: number; stdout: string; stderr: string } {
@@ -29,6 +29,14 @@ describe('bin/monitlint', () => {
   it('has a start-up snapshot built by the node on the PATH', () => {
     const which = spawnSync('sh', ['-c', 'command -v node'], { encoding: 'utf8' }).stdout.trim();
     expect(readFileSync(join(repoRoot, 'dist', 'monitlint.blob.id'), 'utf8').trim()).toBe(nodeFingerprint(which));
+  });
+
+  it('gives node the V8 flags the snapshot was built with, on both of its paths', () => {
+    // node refuses a snapshot built under other V8 flags, so the launcher must pass the same.
+    const launcher = readFileSync(join(repoRoot, 'bin', 'monitlint'), 'utf8');
+    const execs = launcher.split('\n').filter((l) => /^\s*exec "\$node" /.test(l));
+    expect(execs).toHaveLength(2);
+    for (const line of execs) for (const flag of SNAPSHOT_V8_FLAGS) expect(line).toContain(` ${flag} `);
   });
 
   it('passes --version to monitlint, not to node', () => {
