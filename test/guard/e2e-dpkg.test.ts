@@ -64,11 +64,12 @@ requiringSuite('guard end to end: dpkg -i and apt-get with the pause strategy', 
     mkdirSync(STATE_DIR, { recursive: true, mode: 0o700 });
     writeFileSync(join(STATE_DIR, 'trace'), '');
     bed = makeBed(mkdtempSync(join(tmpdir(), 'monitlint-guard-e2e-')), await freeLoopbackPort());
-    for (const v of [1, 2, 3, 5, 6, 8, 10, 11, 13, 14, 15]) debs[v] = buildDeb(bed, v);
+    for (const v of [1, 2, 3, 5, 6, 8, 10, 11, 13, 14, 15, 17]) debs[v] = buildDeb(bed, v);
     debs['12-bad-postinst'] = buildDeb(bed, 12, { failPostinst: true });
     debs['4-bad-postinst'] = buildDeb(bed, 4, { failPostinst: true });
     debs['7-bad-preinst'] = buildDeb(bed, 7, { failPreinst: true });
     debs['9-bad-postinst'] = buildDeb(bed, 9, { failPostinst: true });
+    debs['16-bad-postinst'] = buildDeb(bed, 16, { failPostinst: true });
     const r = run('dpkg', ['-i', debs[1]!]);
     if (r.status !== 0) throw new Error(`dpkg -i v1: ${r.stderr}`);
     if (!alive(readPid(bed.daemonPidfile))) throw new Error('the v1 postinst did not start the dummy daemon');
@@ -242,6 +243,10 @@ requiringSuite('guard end to end: dpkg -i and apt-get with the pause strategy', 
       expect(existsSync(join(STATE_DIR, 'paused'))).toBe(false);
     });
 
+    it('after the apt-get upgrade, Monit restarts the daemon when it crashes', async () => {
+      await expectCrashRestarted(bed);
+    });
+
     it('guarded, a failing postinst under apt (exit 100) still leaves Monit running and monitoring everything', async () => {
       const r = apt({}, 9);
       expect(r.status).toBe(100);
@@ -328,6 +333,30 @@ requiringSuite('guard end to end: dpkg -i and apt-get with the pause strategy', 
       expect(monitStatus(bed, 'dummy_bin').checksum).toBe(md5File(DAEMON));
     });
 
+    it('after the targeted apt-get upgrade, Monit restarts the daemon when it crashes', async () => {
+      await expectCrashRestarted(bed);
+    });
+
+    it('guarded, apt-get: a failing postinst (exit 100) still leaves every service monitored', async () => {
+      const r = apt({}, 16);
+      expect(r.status).toBe(100);
+      expect(r.stdout + r.stderr).toContain('postinst fails on purpose');
+      expect(monitPid(bed), `${r.stdout}${r.stderr}\n${guardTrace()}`).toBeDefined();
+      expect(existsSync(join(STATE_DIR, 'paused'))).toBe(false);
+      expect(await waitFor(() => healthy(bed), 30_000)).toBe(true);
+      expect(monitStatus(bed, 'dummy_bin').checksum).toBe(md5File(DAEMON));
+    });
+
+    it('guarded, a Monit stopped before a targeted apt-get run stays stopped', async () => {
+      await stopMonit(bed);
+      const r = apt({}, 17);
+      expect(r.status, r.stdout + r.stderr).toBe(0);
+      await sleep(2500);
+      expect(monitPid(bed)).toBeUndefined();
+      expect(existsSync(join(STATE_DIR, 'paused'))).toBe(false);
+      await startMonit(bed);
+    });
+
     it('guarded, a Monit stopped before stays stopped', async () => {
       await stopMonit(bed);
       const r = run('dpkg', ['-i', debs[14]!]);
@@ -399,6 +428,10 @@ requiringSuite('guard end to end: dpkg -i and apt-get with the pause strategy', 
       expect(readFileSync(DAEMON, 'utf8')).toContain('version 23');
       expect(monitStatus(bed, 'dummy_bin').checksum).toBe(md5File(DAEMON));
       expect(existsSync(join(STATE_DIR, 'paused'))).toBe(false);
+    });
+
+    it('after the dnf upgrade, Monit restarts the daemon when it crashes', async () => {
+      await expectCrashRestarted(bed);
     });
 
     it('guarded, a failing %pre (dnf: Transaction failed, exit 1) still leaves Monit running and monitoring everything', async () => {
