@@ -96,6 +96,14 @@ export interface LexResult {
   trivia: LexTrivia;
 }
 
+/** {@link LexResult} with the tokens kept column-wise in a {@link TokenStream}. */
+export interface LexStreamResult {
+  stream: TokenStream;
+  diagnostics: LexDiagnostic[];
+  files: SourceFile[];
+  trivia: LexTrivia;
+}
+
 /** Monit's maximum include depth (§2). */
 export const MAX_INCLUDE_DEPTH = 1024;
 
@@ -194,9 +202,8 @@ export function positionOf(file: Pick<SourceFile, 'lineStarts'>, offset: number)
 /**
  * The lexer's token: only what the parser and later stages read is stored (offsets, type, file,
  * sequence number, value); the image and the line/column fields Chevrotain's `IToken` declares are
- * computed from the file's text and line-start table when read. At 20,000 services the stream
- * holds ~900,000 tokens that stay live to the end, and the five fields and image string this
- * leaves out were about half of their memory (and of the garbage collector's copying work).
+ * computed from the file's text and line-start table when read. The checker's path makes them
+ * from a {@link TokenStream} one statement at a time; {@link lex} makes all of them at once.
  * A class keeps one hidden class for every token, so the parser's reads stay monomorphic.
  */
 export class LexedToken implements MToken {
@@ -236,6 +243,114 @@ export class LexedToken implements MToken {
 
   get endColumn(): number {
     return positionOf(this.file, Math.max(this.startOffset, this.endOffset)).column;
+  }
+}
+
+/**
+ * The token stream column by column: one array per field, indexed by `seq`, holding only numbers
+ * and references to objects that exist anyway (token types, files, values). At 20,000 services
+ * the stream has ~900,000 tokens; as objects they all outlived the young generation, and the
+ * garbage collector's copying of them was about half of the lexer's time. Token objects
+ * ({@link LexedToken}) are made on request, for one statement at a time while parsing, and die
+ * young with its CST.
+ */
+export class TokenStream {
+  private n = 0;
+  // Typed arrays, grown by doubling: numbers in them are neither boxed nor scanned by the
+  // garbage collector (plain arrays of pointers cost a write barrier per push).
+  private typeIdx: Uint16Array;
+  private startArr: Int32Array;
+  private endArr: Int32Array;
+  private fileArr: Int32Array;
+  private quotedArr: Uint8Array;
+  private readonly values: Array<MToken['value']> = [];
+  /** Token types by their Chevrotain `tokenTypeIdx`. */
+  private readonly typeByIdx: TokenType[] = [];
+
+  /** `files`: the lexer's file list, indexed by {@link SourceFile.index} (it may still grow). */
+  constructor(private readonly files: readonly SourceFile[], capacity = 1024) {
+    this.typeIdx = new Uint16Array(capacity);
+    this.startArr = new Int32Array(capacity);
+    this.endArr = new Int32Array(capacity);
+    this.fileArr = new Int32Array(capacity);
+    this.quotedArr = new Uint8Array(capacity);
+  }
+
+  get length(): number {
+    return this.n;
+  }
+
+  /** Appends a token; `end` is inclusive (`start - 1` for an empty token). */
+  push(type: TokenType, start: number, end: number, file: SourceFile, value: MToken['value'], quoted: boolean): void {
+    const i = this.n;
+    if (i === this.startArr.length) this.grow();
+    const idx = type.tokenTypeIdx ?? 0;
+    if (this.typeByIdx[idx] !== type) this.typeByIdx[idx] = type;
+    this.typeIdx[i] = idx;
+    this.startArr[i] = start;
+    this.endArr[i] = end;
+    this.fileArr[i] = file.index;
+    this.quotedArr[i] = quoted ? 1 : 0;
+    this.values.push(value);
+    this.n = i + 1;
+  }
+
+  private grow(): void {
+    const cap = this.startArr.length * 2;
+    const typeIdx = new Uint16Array(cap);
+    typeIdx.set(this.typeIdx);
+    this.typeIdx = typeIdx;
+    const starts = new Int32Array(cap);
+    starts.set(this.startArr);
+    this.startArr = starts;
+    const ends = new Int32Array(cap);
+    ends.set(this.endArr);
+    this.endArr = ends;
+    const files = new Int32Array(cap);
+    files.set(this.fileArr);
+    this.fileArr = files;
+    const quoted = new Uint8Array(cap);
+    quoted.set(this.quotedArr);
+    this.quotedArr = quoted;
+  }
+
+  typeAt(seq: number): TokenType {
+    return this.typeByIdx[this.typeIdx[seq] as number] as TokenType;
+  }
+
+  startAt(seq: number): number {
+    return this.startArr[seq] as number;
+  }
+
+  fileIndexAt(seq: number): number {
+    return this.fileArr[seq] as number;
+  }
+
+  /** A new token object for position `seq` (which must be in the stream). */
+  at(seq: number): LexedToken {
+    return new LexedToken(
+      this.typeAt(seq),
+      this.startArr[seq] as number,
+      this.endArr[seq] as number,
+      this.files[this.fileArr[seq] as number] as SourceFile,
+      seq,
+      this.values[seq],
+      this.quotedArr[seq] === 1,
+    );
+  }
+
+  /** New token objects for positions `start` to `end` (exclusive), like `Array.slice` within the stream. */
+  slice(start: number, end: number): LexedToken[] {
+    if (end > this.n) end = this.n;
+    if (start > end) start = end;
+    const out = new Array<LexedToken>(end - start);
+    for (let i = start; i < end; i++) out[i - start] = this.at(i);
+    return out;
+  }
+
+  /** Every token, as objects. */
+  all(): LexedToken[] {
+    return this.slice(0, this.n);
   }
 }
 
@@ -451,11 +566,17 @@ interface Buffer {
  * accepts become `OTHER` tokens that the parser rejects with a position.
  */
 export function lex(controlPath: string, controlText: string, resolver?: IncludeResolver): LexResult {
+  const r = lexStream(controlPath, controlText, resolver);
+  return { tokens: r.stream.all(), diagnostics: r.diagnostics, files: r.files, trivia: r.trivia };
+}
+
+/** {@link lex}, with the tokens as a {@link TokenStream} (the checker's path: no token objects). */
+export function lexStream(controlPath: string, controlText: string, resolver?: IncludeResolver): LexStreamResult {
   return new Scanner(controlPath, controlText, resolver).run();
 }
 
 class Scanner {
-  private readonly tokens: MToken[] = [];
+  private readonly stream: TokenStream;
   private readonly diagnostics: LexDiagnostic[] = [];
   private readonly files: SourceFile[] = [];
   /** The files below the current one: Monit's include stack (`buffer_stack`). */
@@ -480,6 +601,8 @@ class Scanner {
     controlText: string,
     private readonly resolver: IncludeResolver | undefined,
   ) {
+    // About one token per 8 bytes of text in typical files (the stream grows past it if needed).
+    this.stream = new TokenStream(this.files, Math.max(1024, controlText.length >> 3));
     this.cur = { file: this.addFile(controlPath, controlText), pos: 0, mode: Mode.Initial, line: 0 };
   }
 
@@ -490,7 +613,7 @@ class Scanner {
     return f;
   }
 
-  run(): LexResult {
+  run(): LexStreamResult {
     for (;;) {
       if (this.fatal) break;
       if (this.cur.pos >= this.cur.file.text.length) {
@@ -505,7 +628,7 @@ class Scanner {
       }
       this.step();
     }
-    return { tokens: this.tokens, diagnostics: this.diagnostics, files: this.files, trivia: this.trivia };
+    return { stream: this.stream, diagnostics: this.diagnostics, files: this.files, trivia: this.trivia };
   }
 
   /** A URL still open at the end of a file is never returned: Monit then sees no token (§1.11.4). */
@@ -519,9 +642,9 @@ class Scanner {
   }
 
   /** `image`, when given, is the caller's own copy of the text from `start` to `end` (a word
-   * already sliced); it is not kept: a {@link LexedToken} slices its image again when read. */
+   * already sliced); it is not kept: a token slices its image again when read. */
   private emit(type: TokenType, start: number, end: number, value?: MToken['value'], quoted = false, _image?: string): void {
-    this.tokens.push(new LexedToken(type, start, end - 1, this.cur.file, this.tokens.length, value, quoted));
+    this.stream.push(type, start, end - 1, this.cur.file, value, quoted);
   }
 
   private diag(severity: LexDiagnostic['severity'], message: string, start: number, length: number): void {

@@ -7,6 +7,7 @@
  */
 import { CstParser, type CstNode, type IOrAlt, type IRecognitionException, type IToken, type TokenType } from 'chevrotain';
 import { LazyLookaheadStrategy } from './lazy-lookahead.js';
+import { TokenStream } from './lexer.js';
 import { allTokens, T } from './tokens.js';
 
 /** Which `else` part a test accepts (§7.3). */
@@ -1843,17 +1844,26 @@ const STATEMENT_START: ReadonlySet<TokenType> = new Set([
  * parse would have failed, at that same token, which the errors report instead of the piece's end.
  * Error recovery stays inside one statement: a typo cannot swallow the statements after it.
  * Never throws on any input; the errors of all pieces are returned in stream order.
+ *
+ * `visit` also gets the piece's tokens and the stream position of its first one. From a
+ * {@link TokenStream}, the token objects are made per piece and live no longer than it.
  */
-export function parseStatements(tokens: readonly IToken[], visit: (statement: CstNode) => void): IRecognitionException[] {
+export function parseStatements(
+  tokens: readonly IToken[] | TokenStream,
+  visit: (statement: CstNode, piece: readonly IToken[], base: number) => void,
+): IRecognitionException[] {
   const p = parser();
   const errors: IRecognitionException[] = [];
+  const stream = tokens instanceof TokenStream ? tokens : undefined;
   let start = 0;
   do {
     let end = start + 1;
-    while (end < tokens.length && !STATEMENT_START.has((tokens[end] as IToken).tokenType)) end++;
-    p.input = tokens.slice(start, end);
+    if (stream) while (end < stream.length && !STATEMENT_START.has(stream.typeAt(end))) end++;
+    else while (end < tokens.length && !STATEMENT_START.has(((tokens as readonly IToken[])[end] as IToken).tokenType)) end++;
+    const piece = stream ? stream.slice(start, end) : (tokens as readonly IToken[]).slice(start, end);
+    p.input = piece;
     const cst = p.file();
-    const next = tokens[end];
+    const next = p.errors.length === 0 || end >= tokens.length ? undefined : stream ? stream.at(end) : (tokens as readonly IToken[])[end];
     for (const e of p.errors) {
       // The piece's end stands for the next statement's first token.
       if (next !== undefined && !Number.isFinite(e.token.startOffset)) e.token = next;
@@ -1861,7 +1871,7 @@ export function parseStatements(tokens: readonly IToken[], visit: (statement: Cs
     }
     const statements = [...(cst.children.setStatement ?? []), ...(cst.children.checkStatement ?? [])] as CstNode[];
     if (statements.length > 1) statements.sort((a, b) => firstTokenSeq(a) - firstTokenSeq(b));
-    for (const s of statements) visit(s);
+    for (const s of statements) visit(s, piece, start);
     start = end;
   } while (start < tokens.length);
   return errors;

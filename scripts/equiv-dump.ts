@@ -48,7 +48,7 @@ for (const file of inputs) {
     lines.push(`UNREADABLE ${r.error}`);
   } else {
     const p = r.parsed;
-    for (const t of p.tokens) {
+    for (const t of p.tokens.all()) {
       lines.push(JSON.stringify([t.seq, t.fileIndex, t.tokenType.name, t.image, t.startOffset, t.endOffset, t.startLine, t.endLine, t.startColumn, t.endColumn, t.value, t.quoted], replacer));
     }
     tokens += p.tokens.length;

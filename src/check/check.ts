@@ -7,7 +7,7 @@
  * ordering, so the first error it reports is the one Monit reports.
  */
 import type { IRecognitionException } from 'chevrotain';
-import type { LexDiagnostic, MToken, SourceFile } from '../../grammar/lexer.js';
+import type { LexDiagnostic, MToken, SourceFile, TokenStream } from '../../grammar/lexer.js';
 import type { AllowEntry, Command, Config, Located, Service, Span, Test } from '../config/model.js';
 import { monitProtocolName } from '../config/protocol-names.js';
 import type { Diagnostic } from '../diagnostic.js';
@@ -19,7 +19,7 @@ import { offsetSpan } from '../config/span.js';
 export interface CheckInput {
   config: Config;
   files: SourceFile[];
-  tokens: MToken[];
+  tokens: TokenStream;
   lexDiagnostics: LexDiagnostic[];
   parseErrors: IRecognitionException[];
 }
@@ -48,7 +48,7 @@ export const CODES = {
 } as const;
 
 export function check(input: CheckInput, host?: HostContext): CheckResult {
-  const order = orderIndex(input.files, input.tokens);
+  const order = orderIndex(input.tokens);
   const out: Ordered[] = [];
 
   // Lexical problems (unbalanced quotes, URL and mail-format errors, includes).
@@ -66,12 +66,13 @@ export function check(input: CheckInput, host?: HostContext): CheckResult {
   if (first) {
     const t = first.token as MToken;
     const real = Number.isFinite(t.startOffset) && t.fileIndex !== undefined;
-    const last = input.tokens[input.tokens.length - 1];
+    const n = input.tokens.length;
+    const last = n > 0 ? input.tokens.at(n - 1) : undefined;
     const file = real ? input.files[t.fileIndex] : last ? input.files[last.fileIndex] : input.files[0];
     if (file) {
       const at = real ? t.startOffset : last ? (last.endOffset ?? last.startOffset) + 1 : 0;
       const span = offsetSpan(file, at, real ? (t.endOffset ?? t.startOffset) + 1 : at);
-      syntaxOrder = real ? t.seq : input.tokens.length;
+      syntaxOrder = real ? t.seq : n;
       const text = real ? t.image : '';
       out.push({ code: CODES.syntax, severity: 'error', message: `syntax error '${text}'`, span, order: syntaxOrder });
     }
@@ -103,33 +104,37 @@ function fileIndexOf(files: SourceFile[], path: string): number {
 
 
 /** Maps (file, offset) to a position in Monit's reading order: the sequence number of the next token. */
-function orderIndex(files: SourceFile[], tokens: MToken[]): (fileIndex: number, offset: number) => number {
-  const perFile = new Map<number, MToken[]>();
-  const only = tokens[0]?.fileIndex;
-  if (only !== undefined && tokens.every((t) => t.fileIndex === only)) {
-    // One file (no includes): the stream itself is that file's list; no copy of it.
-    perFile.set(only, tokens);
+function orderIndex(tokens: TokenStream): (fileIndex: number, offset: number) => number {
+  // Each file's tokens as a list of stream positions; `null` when the whole stream is one file
+  // (no includes): then position i is list element i, and no list is made.
+  const perFile = new Map<number, number[] | null>();
+  const n = tokens.length;
+  let single = n > 0;
+  for (let seq = 1; single && seq < n; seq++) if (tokens.fileIndexAt(seq) !== tokens.fileIndexAt(0)) single = false;
+  if (single) {
+    perFile.set(tokens.fileIndexAt(0), null);
   } else {
-    for (const t of tokens) {
-      const list = perFile.get(t.fileIndex) ?? [];
-      list.push(t);
-      perFile.set(t.fileIndex, list);
+    for (let seq = 0; seq < n; seq++) {
+      const fi = tokens.fileIndexAt(seq);
+      let list = perFile.get(fi);
+      if (!list) perFile.set(fi, (list = []));
+      list.push(seq);
     }
   }
   return (fileIndex, offset) => {
-    const list = perFile.get(fileIndex);
-    if (!list || list.length === 0) return fileIndex === 0 ? 0 : Infinity;
+    if (!perFile.has(fileIndex)) return fileIndex === 0 ? 0 : Infinity;
+    const list = perFile.get(fileIndex) ?? null;
+    const length = list ? list.length : n;
+    const seqAt = (i: number): number => (list ? (list[i] as number) : i);
     let lo = 0;
-    let hi = list.length;
+    let hi = length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if ((list[mid]?.startOffset ?? 0) < offset) lo = mid + 1;
+      if (tokens.startAt(seqAt(mid)) < offset) lo = mid + 1;
       else hi = mid;
     }
-    const t = list[lo];
-    if (t) return t.seq - 0.5;
-    const lastTok = list[list.length - 1];
-    return (lastTok?.seq ?? 0) + 0.5;
+    if (lo < length) return seqAt(lo) - 0.5;
+    return seqAt(length - 1) + 0.5;
   };
 }
 

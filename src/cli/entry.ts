@@ -17,6 +17,11 @@ function run(args: string[]): void {
   main(args).then(
     (code) => {
       process.exitCode = code;
+      // Done: leave now rather than let node tear the heap down object by object (~30 ms after
+      // a 20,000-service file). Only when nothing is still queued for stdout or stderr (on Linux
+      // pipes and files are written synchronously, so this is the usual case); else node exits
+      // by itself once the writes are done.
+      if (process.stdout.writableLength === 0 && process.stderr.writableLength === 0) process.exit(code);
     },
     (err: unknown) => {
       // main maps every expected failure to a message and an exit code; this is the last guard.

@@ -75,13 +75,19 @@ export function buildConfig(cst: CstNode, files: SourceFile[], tokens: readonly 
 /** Builds a {@link Config} statement by statement (see `parseStatements`), keeping no CST. */
 export class ConfigBuilder {
   private readonly builder: Builder;
+  private readonly ix: NodeIndex;
 
-  constructor(files: SourceFile[], tokens: readonly MToken[]) {
-    this.builder = new Builder(files, new NodeIndex(tokens));
+  /** `tokens`: the whole stream, or none when every statement comes with its piece. */
+  constructor(files: SourceFile[], tokens: readonly MToken[] = []) {
+    this.ix = new NodeIndex(tokens);
+    this.builder = new Builder(files, this.ix);
   }
 
-  /** Adds the next top-level statement (`setStatement` or `checkStatement`), in stream order. */
-  statement(st: CstNode): void {
+  /** Adds the next top-level statement (`setStatement` or `checkStatement`), in stream order;
+   * `piece`, when given, holds its tokens, the first at stream position `base` (see
+   * `parseStatements`), and the statement's tokens are looked up there. */
+  statement(st: CstNode, piece?: readonly MToken[], base = 0): void {
+    if (piece) this.ix.window(piece, base);
     this.builder.statement(st);
   }
 
@@ -1199,7 +1205,16 @@ interface NodeInfo {
  * times, so every answer is kept.
  */
 class NodeIndex {
-  constructor(private readonly tokens: readonly MToken[]) {}
+  /** The stream position of `tokens[0]`. */
+  private base = 0;
+
+  constructor(private tokens: readonly MToken[]) {}
+
+  /** Looks tokens up in `tokens`, which start at stream position `base`, from now on. */
+  window(tokens: readonly MToken[], base: number): void {
+    this.tokens = tokens;
+    this.base = base;
+  }
 
   of(n: CstNode): NodeInfo {
     // Kept on the node itself: a WeakMap costs more than the walk at a million nodes.
@@ -1243,15 +1258,16 @@ class NodeIndex {
 
   /** The token with sequence number `seq`. */
   token(seq: number): MToken | undefined {
-    return this.tokens[seq];
+    return this.tokens[seq - this.base];
   }
 
   /** The first real token below a node, in stream order, that satisfies `pred`. */
   findToken(n: CstNode, pred: (t: MToken) => boolean): MToken | undefined {
     const { first, last, count } = this.of(n);
     if (count === 0) return undefined;
-    if (last - first + 1 === count && this.tokens[first]?.seq === first) {
-      for (let i = first; i <= last; i++) {
+    const b = this.base;
+    if (last - first + 1 === count && this.tokens[first - b]?.seq === first) {
+      for (let i = first - b; i <= last - b; i++) {
         const t = this.tokens[i] as MToken;
         if (pred(t)) return t;
       }
@@ -1264,7 +1280,8 @@ class NodeIndex {
   tokensOf(n: CstNode): MToken[] {
     const { first, last, count } = this.of(n);
     if (count === 0) return [];
-    if (last - first + 1 === count && this.tokens[first]?.seq === first) return this.tokens.slice(first, last + 1);
+    const b = this.base;
+    if (last - first + 1 === count && this.tokens[first - b]?.seq === first) return this.tokens.slice(first - b, last - b + 1);
     const out: MToken[] = [];
     const walk = (x: CstNode): void => {
       for (const elems of Object.values(x.children)) {

@@ -4,7 +4,7 @@
  * a configuration repository (`--root DIR`).
  */
 import type { IRecognitionException } from 'chevrotain';
-import { lex, type IncludeResolver, type LexDiagnostic, type LexTrivia, type MToken, type SourceFile } from '../../grammar/lexer.js';
+import { lexStream, type IncludeResolver, type LexDiagnostic, type LexTrivia, type MToken, type SourceFile, type TokenStream } from '../../grammar/lexer.js';
 import { parseStatements } from '../../grammar/parser.js';
 import { ConfigBuilder } from './build.js';
 import { errnoMessage, type Fs } from './fs.js';
@@ -22,7 +22,8 @@ export interface LoadOptions {
 export interface Parsed {
   config: Config;
   files: SourceFile[];
-  tokens: MToken[];
+  /** The token stream, column-wise (`tokens.all()` makes the token objects). */
+  tokens: TokenStream;
   lexDiagnostics: LexDiagnostic[];
   parseErrors: IRecognitionException[];
   /** Comments and include statements, which are not tokens. */
@@ -64,8 +65,8 @@ export function includeResolver(opts: LoadOptions): IncludeResolver {
 
 /** Parses control-file text (already read) with its includes. Never throws on any input. */
 export function parseControlText(path: string, text: string, opts: LoadOptions): Parsed {
-  const lexed = lex(path, text, includeResolver(opts));
-  const builder = new ConfigBuilder(lexed.files, lexed.tokens);
-  const parseErrors = parseStatements(lexed.tokens, (st) => builder.statement(st));
-  return { config: builder.finish(), files: lexed.files, tokens: lexed.tokens, lexDiagnostics: lexed.diagnostics, parseErrors, trivia: lexed.trivia };
+  const lexed = lexStream(path, text, includeResolver(opts));
+  const builder = new ConfigBuilder(lexed.files);
+  const parseErrors = parseStatements(lexed.stream, (st, piece, base) => builder.statement(st, piece as readonly MToken[], base));
+  return { config: builder.finish(), files: lexed.files, tokens: lexed.stream, lexDiagnostics: lexed.diagnostics, parseErrors, trivia: lexed.trivia };
 }

@@ -174,7 +174,7 @@ export function lintParsed(parsed: Parsed, checked: CheckResult, opts: LintOptio
   // Suppressions.
   let kept = out;
   if (opts.inlineConfig !== false) {
-    const { directives, malformed } = parseDirectives(trivia.comments, trivia.includes, parsed.files, parsed.tokens, config);
+    const { directives, malformed } = parseDirectives(trivia.comments, trivia.includes, parsed.files, parsed.tokens.all(), config);
     const used = new Set<object>();
     kept = applyDirectives(out, directives, rules, used);
     const meta = (code: string, span: Span, message: string, hint?: string): void => {
