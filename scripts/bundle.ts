@@ -2,6 +2,8 @@
  * Builds what bin/monitlint runs:
  *   dist/monitlint.cjs       the CLI and its dependencies in one file (esbuild), so start-up does
  *                            not resolve and compile hundreds of ES modules (lodash-es alone);
+ *   dist/vendor/NAME.cjs     memfs and yaml, each in a file of its own, loaded by the commands
+ *                            that need them (src/vendor.ts): they stay out of the snapshot;
  *   dist/monitlint.blob      a V8 start-up snapshot of that file with the parser analysed;
  *   dist/monitlint.blob.id   which node binary the snapshot belongs to. A snapshot only loads in
  *                            the exact node that built it (another one aborts), so the launcher
@@ -11,7 +13,7 @@
  *   tsx scripts/bundle.ts          (part of `npm run build`, and of the tests' global set-up)
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -31,29 +33,51 @@ export const SNAPSHOT_V8_FLAGS: readonly string[] = ['--min-semi-space-size=8', 
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
-/** The launcher's fingerprint of a node binary: `stat -L -c '%n %s %Y %i'` of its real path. */
+/** Libraries kept out of the main bundle and its snapshot (src/vendor.ts says why). */
+const VENDORED = ['memfs', 'yaml'] as const;
+
+const COMMON = {
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  logLevel: 'warning',
+  legalComments: 'none',
+  // A smaller bundle is a smaller snapshot heap to deserialize at every start (about 7 ms).
+  // Nothing prints a stack trace, so the lost names cost no user anything.
+  minify: true,
+  absWorkingDir: root,
+} as const;
+
+/**
+ * The launcher's fingerprint of a node binary, `stat -L -c '%d %i %s %Y'`: device, inode, size
+ * and mtime of the file the path leads to. A node replaced by a package upgrade gets a new inode
+ * (the manager renames the new file into place); one rewritten in place gets a new mtime.
+ */
 export function nodeFingerprint(execPath: string): string {
-  const real = realpathSync(execPath);
-  const st = statSync(real);
-  return `${real} ${st.size} ${Math.floor(st.mtimeMs / 1000)} ${st.ino}`;
+  const st = statSync(execPath);
+  return `${st.dev} ${st.ino} ${st.size} ${Math.floor(st.mtimeMs / 1000)}`;
 }
 
 export async function bundle(outDir = join(root, 'dist')): Promise<{ script: string; blob: string | null }> {
   mkdirSync(outDir, { recursive: true });
   const tag = `.tmp-${process.pid}`;
   const script = join(outDir, 'monitlint.cjs');
+  const vendorDir = join(outDir, 'vendor');
+  mkdirSync(vendorDir, { recursive: true });
+  for (const name of VENDORED) {
+    const out = join(vendorDir, `${name}.cjs`);
+    await build({ ...COMMON, entryPoints: [name], outfile: out + tag });
+    renameSync(out + tag, out);
+  }
   await build({
+    ...COMMON,
+    // src/vendor.ts loads these from dist/vendor/ at run time.
+    external: [...VENDORED],
+    // import.meta.url is only read when run from source (src/vendor.ts); CJS has none.
+    define: { __MONITLINT_BUNDLE__: 'true', 'import.meta.url': 'undefined' },
     entryPoints: [join(root, 'src/cli/entry.ts')],
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
     outfile: script + tag,
-    logLevel: 'warning',
-    legalComments: 'none',
-    // A smaller bundle is a smaller snapshot heap to deserialize at every start (about 7 ms).
-    // Nothing prints a stack trace, so the lost names cost no user anything.
-    minify: true,
   });
   renameSync(script + tag, script);
 

@@ -8,6 +8,9 @@
  * runs as a plain script. Nothing here may read the environment, the terminal or the clock at
  * module load: in a snapshot those values would be the build machine's.
  */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { startupSnapshot } from 'node:v8';
 import { lex } from '../../grammar/lexer.js';
 import { parseTokens } from '../../grammar/parser.js';
@@ -67,8 +70,31 @@ check program backup with path "/usr/local/bin/backup" every "0 3 * * *"
 include /etc/monit/conf.d/*
 `;
 
+/**
+ * Runs `check` and `lint` once on a small file while the snapshot is built, output discarded, so
+ * that V8 has compiled the code of the whole command path (commander, the loader, the checks,
+ * the reporters) and the snapshot keeps it: a one-service check then starts about 5 ms sooner
+ * (README, "Speed"). Only options that leave this machine alone: no host checks, no
+ * `.monitlint.yaml` lookup, nothing cached across runs.
+ */
+async function warmUpCommands(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'monitlint-snapshot-'));
+  try {
+    const file = join(dir, 'monitrc');
+    writeFileSync(file, 'set daemon 30\ncheck process sshd with pidfile /var/run/sshd.pid\n  if failed port 22 then restart\n', { mode: 0o600 });
+    const discard = { stdout: () => {}, stderr: () => {} };
+    for (let i = 0; i < 2; i++) {
+      await main(['check', '--no-host-checks', file], discard);
+      await main(['lint', '--no-config', '--format', 'concise', file], discard);
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 if (startupSnapshot.isBuildingSnapshot()) {
   parseTokens(lex('/etc/monitrc', WARM_UP).tokens);
+  void warmUpCommands();
   // From a snapshot, argv is [node, ...args]: the launcher passes `--` and no script path.
   startupSnapshot.setDeserializeMainFunction(() => run(process.argv.slice(1)));
 } else {

@@ -13,7 +13,8 @@
  * The closest file to each linted file wins. Errors carry the config file's line and column.
  * Reads only through an {@link Fs}.
  */
-import { LineCounter, parseDocument, isMap, isSeq, isScalar, type Node as YamlNode } from 'yaml';
+import type { Node as YamlNode } from 'yaml';
+import { isMap, isScalar, isSeq, yaml } from '../vendor.js';
 import { decode } from '../config/load.js';
 import { tryStat, type Fs } from '../config/fs.js';
 import type { Severity } from '../diagnostic.js';
@@ -80,8 +81,8 @@ export function loadConfigFile(fs: Fs, file: string, seen: string[] = []): Resol
   } catch (e) {
     throw new ConfigError(path, 1, 1, `cannot read configuration: ${(e as { code?: string }).code ?? String(e)}`);
   }
-  const lc = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false, uniqueKeys: true });
+  const lc = new (yaml().LineCounter)();
+  const doc = yaml().parseDocument(text, { lineCounter: lc, prettyErrors: false, uniqueKeys: true });
   const at = (offset: number | undefined, message: string): ConfigError => {
     const p = lc.linePos(offset ?? 0);
     return new ConfigError(path, p.line, p.col, message);

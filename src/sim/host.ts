@@ -13,7 +13,7 @@
  * checks were a fifth of the run time (bench/sweep.ts).
  */
 import { createHash } from 'node:crypto';
-import { Volume } from 'memfs';
+import { memfs } from '../vendor.js';
 import type { EventLoop } from './clock.js';
 
 /** Metadata of one inode, in virtual time (milliseconds). */
@@ -135,7 +135,7 @@ interface InodeInfo extends FileMeta {
 }
 
 export class VirtualHost {
-  readonly vol = new Volume();
+  readonly vol = new (memfs().Volume)();
   private readonly meta = new Map<number, InodeInfo>();
   /** inode → content of a regular file (bytes are made from a string only when read as bytes). */
   private readonly content = new Map<number, string | Uint8Array>();

@@ -3,7 +3,8 @@
  * plan is made of) plus the host they happen on. YAML or JSON (JSON is read by the same YAML 1.2
  * parser), so every error has a line and a column. Documented in README, "simulate".
  */
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode, type Document } from 'yaml';
+import type { Document, LineCounter, Node as YamlNode } from 'yaml';
+import { isMap, isScalar, isSeq, yaml } from '../vendor.js';
 import type { UnitSpec } from './host.js';
 
 /** A file present when the simulation starts. */
@@ -164,8 +165,8 @@ class Reader {
 
 /** Parses scenario text (YAML or JSON). Throws {@link ScenarioError} with a position. */
 export function parseScenario(file: string, text: string): Scenario {
-  const lc = new LineCounter();
-  const doc: Document = parseDocument(text, { lineCounter: lc, prettyErrors: false, uniqueKeys: true });
+  const lc = new (yaml().LineCounter)();
+  const doc: Document = yaml().parseDocument(text, { lineCounter: lc, prettyErrors: false, uniqueKeys: true });
   const r = new Reader(file, lc);
   const first = doc.errors[0];
   if (first !== undefined) {
