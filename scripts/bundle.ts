@@ -29,7 +29,7 @@ import { build } from 'esbuild';
  * each: median 1287 -> 1248 ms; peak RSS +25 MB; one service unchanged, median of 21).
  * It only raises the point where collections start, so larger inputs are collected as before.
  */
-export const SNAPSHOT_V8_FLAGS: readonly string[] = ['--min-semi-space-size=8', '--initial-heap-size=256'];
+export const SNAPSHOT_V8_FLAGS: readonly string[] = ['--min-semi-space-size=8', '--initial-heap-size=256', '--no-allocation-site-pretenuring'];
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 

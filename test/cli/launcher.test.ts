@@ -5,7 +5,7 @@
  * node's own option parser.
  */
 import { spawnSync } from 'node:child_process';
-import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -71,6 +71,38 @@ describe('bin/monitlint', () => {
       env: { ...process.env, NODE_OPTIONS: '--max-old-space-size=4096' },
     });
     expect({ code: r.status, stdout: r.stdout, stderr: r.stderr }).toEqual(plain);
+  });
+
+  it('runs the commands that load memfs and yaml from its own dist/vendor, also when moved or reached through a symlink', () => {
+    // The snapshot was built in repoRoot/dist; a copy elsewhere must load the vendor files beside
+    // its own blob (src/vendor.ts reads the blob's path, not the directory the snapshot was built in).
+    const copy = join(dir, 'moved');
+    mkdirSync(join(copy, 'bin'), { recursive: true });
+    copyFileSync(join(repoRoot, 'bin', 'monitlint'), join(copy, 'bin', 'monitlint'));
+    chmodSync(join(copy, 'bin', 'monitlint'), 0o755);
+    mkdirSync(join(copy, 'dist'));
+    for (const f of ['monitlint.cjs', 'monitlint.blob', 'monitlint.blob.id', 'vendor']) cpSync(join(repoRoot, 'dist', f), join(copy, 'dist', f), { recursive: true });
+    const link = join(dir, 'bin-link');
+    symlinkSync(join(copy, 'bin', 'monitlint'), link);
+    const project = join(dir, 'project');
+    mkdirSync(project);
+    writeFileSync(join(project, 'ok.rc'), 'set daemon 30\ncheck process sshd matching "sshd"\n', { mode: 0o600 });
+    writeFileSync(join(project, '.monitlint.yaml'), 'rules:\n  ML304: off\n');
+    const scenario = ['simulate', '--config', join(repoRoot, 'samples', 'simulate', 'mysql.monitrc'), '--scenario', join(repoRoot, 'samples', 'simulate', 'yum-update-mysql.yaml'), '--format', 'json'];
+    const lint = ['lint', '--format', 'json', 'ok.rc'];
+    for (const args of [scenario, lint]) {
+      const original = run(join(repoRoot, 'bin', 'monitlint'), args, project);
+      expect(original.stderr).toBe('');
+      expect(original.stdout.length).toBeGreaterThan(0);
+      expect(run(join(copy, 'bin', 'monitlint'), args, project)).toEqual(original);
+      expect(run(link, args, project)).toEqual(original);
+    }
+    // Proof that the copy loads its own vendor files: spoil one, and only the copy notices.
+    writeFileSync(join(copy, 'dist', 'vendor', 'yaml.cjs'), "throw new Error('the moved copy of yaml');\n");
+    const spoiled = run(join(copy, 'bin', 'monitlint'), lint, project);
+    expect(spoiled.code).toBe(2);
+    expect(spoiled.stderr).toContain('the moved copy of yaml');
+    expect(run(join(repoRoot, 'bin', 'monitlint'), lint, project).code).not.toBe(2);
   });
 
   it('says how to build when the bundle is missing', () => {
