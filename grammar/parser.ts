@@ -7,8 +7,25 @@
  */
 import { CstParser, type CstNode, type IOrAlt, type IRecognitionException, type IToken, type TokenType } from 'chevrotain';
 import { LazyLookaheadStrategy } from './lazy-lookahead.js';
-import { TokenStream } from './lexer.js';
+import { TokenStream, type MToken } from './lexer.js';
 import { allTokens, T } from './tokens.js';
+
+/**
+ * What the model builder asks of a CST node's tokens, kept on every node by the parser as it
+ * builds the node (no second walk over the tree): `seq` of the first and last real token below it
+ * (Infinity / -Infinity when none), how many real tokens are below it (fewer than last - first +
+ * 1 when error recovery skipped some inside it), and whether a token inserted or a node re-synced
+ * by Chevrotain's error recovery lies below it. A real token is one the lexer made.
+ */
+export interface TokenExtent {
+  first: number;
+  last: number;
+  count: number;
+  recovered: boolean;
+}
+
+export type ExtentNode = CstNode & TokenExtent;
+
 
 /** Which `else` part a test accepts (§7.3). */
 type Recovery = 'success' | 'failure' | 'none';
@@ -40,12 +57,48 @@ export class MonitParser extends CstParser {
    * which V8 keeps as a hash table (dictionary mode): slow to create, to read by label and to
    * walk. A plain `{}` is an ordinary fast object. No label of this grammar is a property of
    * Object.prototype (checked in test/grammar), so a lookup never finds an inherited member.
+   * Every node also starts its {@link TokenExtent}, kept up to date by the two hooks below.
    */
   cstInvocationStateUpdate(fullRuleName: string): void {
     const self = this as unknown as { CST_STACK: CstNode[]; setInitialNodeLocation(n: CstNode): void };
-    const node: CstNode = { name: fullRuleName, children: {} };
+    const node: ExtentNode = { name: fullRuleName, children: {}, first: Infinity, last: -Infinity, count: 0, recovered: false };
     self.setInitialNodeLocation(node);
     self.CST_STACK.push(node);
+  }
+
+  cstPostTerminal(key: string, token: IToken): void {
+    const self = this as unknown as { CST_STACK: ExtentNode[] };
+    const node = self.CST_STACK[self.CST_STACK.length - 1];
+    if (node === undefined) return;
+    const children = node.children;
+    const list = children[key];
+    if (list === undefined) children[key] = [token];
+    else list.push(token);
+    if (token.isInsertedInRecovery === true) node.recovered = true;
+    else if (Number.isFinite(token.startOffset) && (token as MToken).fileIndex !== undefined) {
+      const seq = (token as MToken).seq;
+      if (seq < node.first) node.first = seq;
+      if (seq > node.last) node.last = seq;
+      node.count++;
+    }
+  }
+
+  cstPostNonTerminal(child: CstNode, ruleName: string): void {
+    const self = this as unknown as { CST_STACK: ExtentNode[] };
+    const node = self.CST_STACK[self.CST_STACK.length - 1];
+    if (node === undefined) return;
+    const children = node.children;
+    const list = children[ruleName];
+    if (list === undefined) children[ruleName] = [child];
+    else list.push(child);
+    const c = child as ExtentNode | undefined;
+    if (c === undefined || c.count === undefined) return;
+    // Chevrotain marks a re-synced node before it hands it to its parent.
+    if (c.recoveredNode === true) c.recovered = true;
+    if (c.first < node.first) node.first = c.first;
+    if (c.last > node.last) node.last = c.last;
+    node.count += c.count;
+    if (c.recovered) node.recovered = true;
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -1879,6 +1932,8 @@ export function parseStatements(
 
 /** The stream position (`seq`, set by the lexer) of a node's first real token. */
 function firstTokenSeq(n: CstNode): number {
+  const known = (n as Partial<ExtentNode>).first;
+  if (known !== undefined) return known;
   let first = Infinity;
   for (const elems of Object.values(n.children)) {
     for (const e of elems) {

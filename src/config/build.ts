@@ -8,6 +8,7 @@
  */
 import type { CstElement, CstNode, IToken } from 'chevrotain';
 import { lineIndexNear, type AddressValue, type MToken, type SourceFile, type UrlValue } from '../../grammar/lexer.js';
+import type { TokenExtent } from '../../grammar/parser.js';
 import { offsetSpan } from './span.js';
 import {
   DEFAULT_LIMITS,
@@ -1187,16 +1188,6 @@ const CONDITION_PREFIXES: ReadonlySet<string> = new Set(['FAILED', 'SUCCEEDED', 
 const isConditionKeyword = (t: MToken): boolean => !CONDITION_PREFIXES.has(t.tokenType.name);
 const anyTokenAtAll = (): boolean => true;
 
-/** What the builder asks of a CST node's tokens, computed once per node. */
-interface NodeInfo {
-  /** `seq` of the first and last real token below the node (Infinity / -Infinity when none). */
-  first: number;
-  last: number;
-  /** How many real tokens are below the node. */
-  count: number;
-  /** A token inserted or a node re-synced by Chevrotain's error recovery lies below it. */
-  recovered: boolean;
-}
 
 /**
  * Token queries on the CST, in time linear in the file. A node's real tokens are a contiguous
@@ -1216,12 +1207,20 @@ class NodeIndex {
     this.base = base;
   }
 
-  of(n: CstNode): NodeInfo {
+  of(n: CstNode): TokenExtent {
+    // The parser keeps this on every node it builds (grammar/parser.ts, TokenExtent).
+    const extent = n as CstNode & Partial<TokenExtent>;
+    if (extent.count !== undefined) {
+      // A re-synced node is marked by Chevrotain after its last token, on its way to the parent.
+      if (n.recoveredNode === true) extent.recovered = true;
+      return extent as TokenExtent;
+    }
+    // A node made elsewhere (a test's hand-built CST): walk it once.
     // Kept on the node itself: a WeakMap costs more than the walk at a million nodes.
-    const holder = n as CstNode & { [NODE_INFO]?: NodeInfo };
+    const holder = n as CstNode & { [NODE_INFO]?: TokenExtent };
     const known = holder[NODE_INFO];
     if (known) return known;
-    const r: NodeInfo = { first: Infinity, last: -Infinity, count: 0, recovered: n.recoveredNode === true };
+    const r: TokenExtent = { first: Infinity, last: -Infinity, count: 0, recovered: n.recoveredNode === true };
     const children = n.children;
     for (const key in children) {
       const elems = children[key] as CstElement[];
