@@ -66,14 +66,10 @@ export class MonitParser extends CstParser {
     self.CST_STACK.push(node);
   }
 
+  /** Chevrotain's hook for a consumed token: adds it under its label to the node being built. */
   cstPostTerminal(key: string, token: IToken): void {
-    const self = this as unknown as { CST_STACK: ExtentNode[] };
-    const node = self.CST_STACK[self.CST_STACK.length - 1];
+    const node = this.addToCurrentNode(key, token);
     if (node === undefined) return;
-    const children = node.children;
-    const list = children[key];
-    if (list === undefined) children[key] = [token];
-    else list.push(token);
     if (token.isInsertedInRecovery === true) node.recovered = true;
     else if (Number.isFinite(token.startOffset) && (token as MToken).fileIndex !== undefined) {
       const seq = (token as MToken).seq;
@@ -83,22 +79,28 @@ export class MonitParser extends CstParser {
     }
   }
 
+  /** Chevrotain's hook for a finished sub-rule: adds its node to its parent's children. */
   cstPostNonTerminal(child: CstNode, ruleName: string): void {
-    const self = this as unknown as { CST_STACK: ExtentNode[] };
-    const node = self.CST_STACK[self.CST_STACK.length - 1];
-    if (node === undefined) return;
-    const children = node.children;
-    const list = children[ruleName];
-    if (list === undefined) children[ruleName] = [child];
-    else list.push(child);
+    const node = this.addToCurrentNode(ruleName, child);
     const c = child as ExtentNode | undefined;
-    if (c === undefined || c.count === undefined) return;
+    if (node === undefined || c === undefined || c.count === undefined) return;
     // Chevrotain marks a re-synced node before it hands it to its parent.
     if (c.recoveredNode === true) c.recovered = true;
     if (c.first < node.first) node.first = c.first;
     if (c.last > node.last) node.last = c.last;
     node.count += c.count;
     if (c.recovered) node.recovered = true;
+  }
+
+  /** Appends `element` to the children labelled `key` of the node being built; that node. */
+  private addToCurrentNode(key: string, element: IToken | CstNode): ExtentNode | undefined {
+    const stack = (this as unknown as { CST_STACK: ExtentNode[] }).CST_STACK;
+    const node = stack[stack.length - 1];
+    if (node === undefined) return undefined;
+    const list = node.children[key];
+    if (list === undefined) node.children[key] = [element];
+    else list.push(element);
+    return node;
   }
 
   // ---------------------------------------------------------------------------------------------

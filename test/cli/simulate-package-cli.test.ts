@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
-import { patternOfScripts, scanScript } from '../../src/sim/packages/package-file.js';
+import { patternOfScripts, scanScript, scriptExtras } from '../../src/sim/packages/package-file.js';
 import { repoRoot } from '../support/corpus.js';
 import { findExecutable, requiringSuite, warnLoudly, isCI } from '../support/monit.js';
 
@@ -132,6 +132,19 @@ describe('maintainer scripts → restart pattern', () => {
   });
 });
 
+describe('maintainer scripts → waits and start-only, .deb and .rpm alike', () => {
+  it('reads the pre- and post-install scripts of each format from its own slots', () => {
+    const deb = { preinst: 'invoke-rc.d testd stop\nsleep 2\n', postinst: 'sleep 1.5\ninvoke-rc.d testd start\n' };
+    expect(scriptExtras('deb', deb, new Set(), 'stop-start', ['testd'])).toEqual({ waits: { preinst: { before: 0, after: 2000 }, postinst: { before: 1500, after: 0 } }, configureStarts: true });
+    const rpm = { preinstall: 'systemctl stop testd.service\nsleep 2\n', postinstall: 'systemctl restart testd.service\n' };
+    expect(scriptExtras('rpm', rpm, new Set(), 'stop-start', ['testd'])).toEqual({ waits: { preinst: { before: 0, after: 2000 } } });
+    // A script in another format's slot is not this format's pre- or post-install script.
+    expect(scriptExtras('rpm', deb, new Set(), 'stop-start', ['testd'])).toEqual({});
+    // Start-only matters only to a package that stopped its daemon before the swap.
+    expect(scriptExtras('deb', { postinst: 'invoke-rc.d testd start\n' }, new Set(), 'restart', ['testd'])).toEqual({});
+  });
+});
+
 /** A config watching testd the way samples/mysql.monitrc watches mysqld. */
 function testdConfig(): string {
   const cfg = join(dir, 'testd.monitrc');
@@ -208,6 +221,48 @@ requiringSuite('an .rpm built with rpmbuild', 'rpmbuild', requireTool('rpmbuild'
     expect(r.stdout).toMatch(/testd: %postun \(old, \$1=1\): systemctl try-restart testd \(F32\)/);
     expect(r.stdout).toContain('/etc/testd.conf.rpmnew');
     expect(r.stdout).toMatch(/^1\. testd_bin and testd end unmonitored/m);
+  });
+});
+
+requiringSuite('an .rpm whose %pre stops the daemon', 'rpmbuild', requireTool('rpmbuild'), () => {
+  /** Builds testd 2.0 with these %pre and %post scriptlets. */
+  function buildRpm(tag: string, pre: string, post: string): string {
+    const top = join(dir, `rpm-${tag}`);
+    for (const d of ['BUILD', 'RPMS', 'SOURCES', 'SPECS', 'SRPMS', 'BUILDROOT']) mkdirSync(join(top, d), { recursive: true });
+    const spec = join(top, 'SPECS/testd.spec');
+    writeFileSync(spec, [
+      'Name: testd', 'Version: 2.0', 'Release: 1', 'Summary: a test daemon', 'License: MIT', 'BuildArch: noarch',
+      '%description', 'a test daemon',
+      '%install', 'mkdir -p %{buildroot}/usr/sbin', "printf '#!/bin/sh\\nexec sleep infinity\\n' > %{buildroot}/usr/sbin/testd", 'chmod 755 %{buildroot}/usr/sbin/testd',
+      '%pre', pre, '%post', post, '%files', '/usr/sbin/testd', '',
+    ].join('\n'));
+    const b = spawnSync('rpmbuild', ['-bb', '--define', `_topdir ${top}`, '--define', '_build_id_links none', spec], { encoding: 'utf8', timeout: 120_000 });
+    expect(b.status, b.stderr).toBe(0);
+    return join(top, 'RPMS/noarch/testd-2.0-1.noarch.rpm');
+  }
+
+  /** Seconds of the timeline line that matches `re`. */
+  function at(out: string, re: RegExp): number {
+    const line = out.split('\n').find((l) => re.test(l));
+    expect(line, `no timeline line matches ${String(re)}`).toBeDefined();
+    return Number(/^\s*(-?\d+\.\d+)/.exec(line ?? '')?.[1]);
+  }
+
+  it('plays its sleeps as time and its %post restart or start as written', async () => {
+    const restarting = buildRpm('restart', 'if [ $1 -gt 1 ]; then systemctl stop testd.service; sleep 3; fi', 'systemctl restart testd.service');
+    const r = await cli(['simulate', '--config', testdConfig(), '--package-file', restarting, '--manager', 'dnf', '--phase', '0', '--no-color']);
+    expect(r.stderr).toBe('');
+    const stop = at(r.stdout, /testd: %pre \(new, \$1=2\) stops testd/);
+    const swap = at(r.stdout, /rpm renames the new files over the old/);
+    // The unit's stop takes 1 s, then the scriptlet sleeps 3 s before rpm swaps the files.
+    expect(swap - stop).toBeGreaterThanOrEqual(4);
+    expect(r.stdout).toMatch(/testd: %post \(new, \$1=2\) restarts testd: restart unit=testd/);
+
+    const starting = buildRpm('start', 'if [ $1 -gt 1 ]; then systemctl stop testd.service; fi', 'systemctl start testd.service');
+    const s = await cli(['simulate', '--config', testdConfig(), '--package-file', starting, '--manager', 'dnf', '--phase', '0', '--no-color']);
+    expect(s.stderr).toBe('');
+    expect(at(s.stdout, /rpm renames the new files over the old/) - at(s.stdout, /testd: %pre \(new, \$1=2\) stops testd/)).toBeLessThan(2);
+    expect(s.stdout).toMatch(/testd: %post \(new, \$1=2\) starts testd: start unit=testd/);
   });
 });
 

@@ -166,14 +166,24 @@ export interface DebParts {
   scripts: Partial<Record<'preinst' | 'postinst' | 'prerm' | 'postrm', string>>;
 }
 
-/** What the plan needs beyond the pattern: the scripts' waits, and whether the postinst only starts. */
-function debExtras(d: DebParts, own: ReadonlySet<string>, pattern: RestartPattern, units: readonly string[]): Pick<PlanPackage, 'waits' | 'configureStarts'> {
+/** The pre- and post-install script slots of each package format. */
+const INSTALL_SLOTS = { deb: { pre: 'preinst', post: 'postinst' }, rpm: { pre: 'preinstall', post: 'postinstall' } } as const;
+
+/**
+ * What the plan needs beyond the pattern, read from the new package's pre- and post-install
+ * scripts (dpkg preinst/postinst, rpm %pre/%post): how long each waits (`sleep N`) before and
+ * after its service call, and, for a package that stops its daemon before the swap, whether the
+ * post-install script only starts it (a unit Monit restarted meanwhile is left running the old
+ * binary) instead of restarting it.
+ */
+export function scriptExtras(kind: 'deb' | 'rpm', scripts: Partial<Record<string, string>>, own: ReadonlySet<string>, pattern: RestartPattern, units: readonly string[]): Pick<PlanPackage, 'waits' | 'configureStarts'> {
+  const slots = INSTALL_SLOTS[kind];
   const waits: NonNullable<PlanPackage['waits']> = {};
-  for (const slot of ['preinst', 'postinst'] as const) {
-    const w = scriptWaits(d.scripts[slot] ?? '', own);
-    if (w.before > 0 || w.after > 0) waits[slot] = w;
+  for (const [key, slot] of [['preinst', slots.pre], ['postinst', slots.post]] as const) {
+    const w = scriptWaits(scripts[slot] ?? '', own);
+    if (w.before > 0 || w.after > 0) waits[key] = w;
   }
-  const post = scanScript(d.scripts.postinst ?? '', own).actions;
+  const post = scanScript(scripts[slots.post] ?? '', own).actions;
   const startsOnly = pattern === 'stop-start' && units.length > 0 && units.every((u) => post.get(u)?.has('start') === true && !['restart', 'try-restart'].some((op) => post.get(u)?.has(op) === true));
   return { ...(Object.keys(waits).length > 0 ? { waits } : {}), ...(startsOnly ? { configureStarts: true } : {}) };
 }
@@ -190,7 +200,7 @@ export function specFromDebParts(label: string, title: string, d: DebParts): Pac
     source: `${title}: maintainer scripts ${Object.keys(d.scripts).join(', ') || 'none'}; pattern ${pattern}`,
     packages: [{
       name: d.name, ...(d.version !== undefined ? { version: d.version } : {}), size: d.size, files: [...d.files.keys()], meta: d.files, conffiles: d.conffiles, scripts: scriptUnits.length > 0,
-      ...debExtras(d, own, pattern, scriptUnits),
+      ...scriptExtras('deb', d.scripts, own, pattern, scriptUnits),
     }],
     pattern,
     ...(pattern === 'reexec' ? { startIfStopped: true } : {}),
@@ -239,14 +249,15 @@ export function specFromRpm(file: string, r: RpmInfo): PackageSpec {
     if (f[7] === '1') conffiles.push(path);
   }
   const scripts = splitRpmScripts(r.scripts);
-  const { pattern, units: scriptUnits } = patternOfScripts('rpm', scripts, new Set(meta.keys()));
+  const own = new Set(meta.keys());
+  const { pattern, units: scriptUnits } = patternOfScripts('rpm', scripts, own);
   const unitFiles = [...meta.keys()].filter((p) => /^\/(usr\/)?lib\/systemd\/system\/[^/]+\.service$/.test(p)).map((p) => p.slice(p.lastIndexOf('/') + 1, -'.service'.length));
   const binaries = [...meta].filter(([p, m]) => isDaemonPath(p, m.mode) && !scriptUnits.includes(p)).map(([p]) => p);
   const units = [...new Set([...scriptUnits, ...unitFiles])];
   return {
     name: file,
     source: `${file} (${name} ${version ?? '?'}): scriptlets ${Object.keys(scripts).join(', ') || 'none'}; pattern ${pattern}`,
-    packages: [{ name, ...(version ? { version } : {}), size: Number(size) || 0, files: [...meta.keys()], meta, conffiles: conffiles.filter((c) => !binaries.includes(c)), scripts: scriptUnits.length > 0 }],
+    packages: [{ name, ...(version ? { version } : {}), size: Number(size) || 0, files: [...meta.keys()], meta, conffiles: conffiles.filter((c) => !binaries.includes(c)), scripts: scriptUnits.length > 0, ...scriptExtras('rpm', scripts, own, pattern, scriptUnits) }],
     pattern,
     ...(units.length > 0 || binaries.length > 0 ? { daemon: { binaries, units: units.length > 0 ? units : [name], pidfiles: [], stop: 1000, start: 1000 } } : {}),
   };

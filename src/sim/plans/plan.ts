@@ -62,11 +62,14 @@ export interface PlanPackage {
    */
   startIfStopped?: boolean;
   /**
-   * ms a package's own maintainer scripts wait (`sleep N`), read from a package file, before and
-   * after their service call (dpkg plans).
+   * ms a package's own pre- and post-install scripts (dpkg preinst/postinst, rpm %pre/%post)
+   * wait (`sleep N`), read from a package file, before and after their service call.
    */
   waits?: Partial<Record<'preinst' | 'postinst', { before: number; after: number }>>;
-  /** For `stop-start`: the new postinst only starts its units (a running one is left as it is) instead of restarting them. */
+  /**
+   * For `stop-start`: the new post-install script (dpkg postinst, rpm %post) only starts its
+   * units (a running one is left as it is) instead of restarting them.
+   */
   configureStarts?: boolean;
 }
 
@@ -472,18 +475,30 @@ function rpmCore(c: Cursor, pkgs: readonly PlanPackage[], conf: ConffilePolicy, 
 
 /**
  * The new %pre and %post. RPM packaging normally restarts in %postun or at the end (patterns
- * B–D), but a package file whose %pre stops its daemon and whose %post starts it (pattern A, as
- * the end-to-end tests' dummy package does) is played as written.
+ * B–D), but a package file whose %pre stops its daemon and whose %post starts or restarts it
+ * (pattern A, as the end-to-end tests' dummy package does) is played as written, with the
+ * scriptlets' own waits (`sleep N`) as time.
  */
 function rpmPre(c: Cursor, p: PlanPackage, slot: string): void {
+  c.t += p.waits?.preinst?.before ?? 0;
   if (p.pattern === 'stop-start' && p.units.length > 0) for (const u of p.units) c.stop(u, `${p.name}: ${slot} stops ${u}`);
   else c.script(`${p.name}: ${slot}`);
+  c.t += p.waits?.preinst?.after ?? 0;
 }
 
 function rpmPost(c: Cursor, p: PlanPackage, slot: string): void {
-  if (c.fails('post-script')) c.script(`${p.name}: ${slot} FAILS (exit 1) before its service step: only a warning, the upgrade goes on (F29)`);
-  else if (p.pattern === 'stop-start' && p.units.length > 0) for (const u of p.units) c.start(u, `${p.name}: ${slot} starts ${u}`);
-  else c.script(`${p.name}: ${slot}`);
+  if (c.fails('post-script')) {
+    c.script(`${p.name}: ${slot} FAILS (exit 1) before its service step: only a warning, the upgrade goes on (F29)`);
+    return;
+  }
+  c.t += p.waits?.postinst?.before ?? 0;
+  if (p.pattern === 'stop-start' && p.units.length > 0) {
+    for (const u of p.units) {
+      if (p.configureStarts === true) c.start(u, `${p.name}: ${slot} starts ${u}`);
+      else c.restart(u, `${p.name}: ${slot} restarts ${u}`, 'restart');
+    }
+  } else c.script(`${p.name}: ${slot}`);
+  c.t += p.waits?.postinst?.after ?? 0;
 }
 
 /** %preun / %postun of the old packages: the place of pattern B and D on RPM (F32, F38). */
