@@ -9,6 +9,8 @@
  * - acted: Monit acted on its own against the daemon's services (a failed test: checksum, not
  *   running; a start, stop or restart) between the start of the transaction and the guard's
  *   resume (without a guard: up to 3 s after the transaction);
+ * - startedDuring: in that window Monit started or restarted the daemon on its own (the package's
+ *   scripts had stopped it: the old binary is then what keeps running);
  * - monitored: the services monitored afterwards;
  * - checksumOk: the binary's checksum test passes against the new binary afterwards;
  * - crashRestarted: a crash of the daemon after the upgrade is restarted by Monit;
@@ -36,6 +38,7 @@ const SERVICES = ['dummy_bin', 'dummyd'];
 /** The facts compared (see the file comment). */
 interface Facts {
   acted: boolean;
+  startedDuring: boolean;
   monitored: string[];
   checksumOk: boolean;
   crashRestarted: boolean;
@@ -61,6 +64,8 @@ function requireTestBed(): string | null {
 
 /** What Monit does on its own (5.33 log lines), as opposed to what the guard asks for ("on user request"). */
 const OWN_ACTION = /checksum failed|not running|trying to restart|'dummy(?:d|_bin)' (?:start|stop|restart): /;
+/** Monit starting the daemon on its own (5.33: "'dummyd' trying to restart", "'dummyd' start: …"). */
+const OWN_START = /'dummyd' trying to restart|'dummyd' (?:start|restart): /;
 
 /** The facts of one simulated phase (its timeline: entries in seconds, t = 0 the transaction's start). */
 function simFacts(t: Timeline, transactionEnd: number): Facts {
@@ -74,6 +79,7 @@ function simFacts(t: Timeline, transactionEnd: number): Facts {
   const monitored = (n: string): boolean => monitUp && final(n) !== undefined && final(n)?.monitor !== 'not';
   return {
     acted: own.some((e) => e.time >= 0 && e.time < until),
+    startedDuring: own.some((e) => e.service === 'dummyd' && (e.kind === 'start' || e.kind === 'restart') && e.time >= 0 && e.time < until),
     monitored: SERVICES.filter(monitored),
     checksumOk: monitored('dummy_bin') && final('dummy_bin')?.status === 0,
     crashRestarted: crash !== undefined && own.some((e) => e.service === 'dummyd' && (e.kind === 'start' || e.kind === 'restart') && e.time > crash.time),
@@ -164,13 +170,13 @@ requiringSuite('simulate --with-guard agrees with real transactions', 'root, mon
     const pid = readPid(bed.daemonPidfile);
     if (alive(pid)) process.kill(pid!, 'SIGKILL');
     const crashRestarted = await waitFor(() => { const p = readPid(bed.daemonPidfile); return p !== pid && alive(p); }, 8_000);
-    return { acted: OWN_ACTION.test(during), monitored, checksumOk, crashRestarted, monitUp, status: r.status, out: `${r.stdout}${r.stderr}\n--- monit log ---\n${log}` };
+    return { acted: OWN_ACTION.test(during), startedDuring: OWN_START.test(during), monitored, checksumOk, crashRestarted, monitUp, status: r.status, out: `${r.stdout}${r.stderr}\n--- monit log ---\n${log}` };
   }
 
   async function compare(name: string, o: { guard?: 'pause' | 'targeted'; manager: 'dpkg' | 'apt' | 'dnf'; pkgFile: string; fail?: string; monitStopped?: boolean; upgrade: () => ReturnType<typeof run> }): Promise<void> {
     const real = await realFacts(o.guard !== undefined, o.upgrade, o.monitStopped);
     const sim = simulateWith(bed, o.pkgFile, o.manager, o.guard, o.fail, o.monitStopped);
-    const want: Facts = { acted: real.acted, monitored: real.monitored, checksumOk: real.checksumOk, crashRestarted: real.crashRestarted, monitUp: real.monitUp };
+    const want: Facts = { acted: real.acted, startedDuring: real.startedDuring, monitored: real.monitored, checksumOk: real.checksumOk, crashRestarted: real.crashRestarted, monitUp: real.monitUp };
     const agree = sim.perPhase.every((p) => JSON.stringify(p.facts) === JSON.stringify(want));
     matrix.push(`${name.padEnd(40)} real ${JSON.stringify(want)} | sim classes ${sim.classes.map((c) => `${c.kind} ${(c.share * 100).toFixed(0)}%`).join(', ')} | ${agree ? 'agree' : 'DISAGREE'}`);
     for (const p of sim.perPhase) expect(p.facts, `${name}: simulated phase ${p.phase} s vs the real run\n${real.out}`).toEqual(want);
