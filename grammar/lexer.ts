@@ -58,6 +58,11 @@ export interface MToken extends IToken {
   quoted?: boolean;
 }
 
+/** A token the lexer made (not one Chevrotain's error recovery inserted, nor its end of input). */
+export function isRealToken(t: IToken): t is MToken {
+  return !t.isInsertedInRecovery && Number.isFinite(t.startOffset) && (t as MToken).fileIndex !== undefined;
+}
+
 /** A problem found by the lexer itself: Monit prints these while reading (§1.6, §1.11, §2). */
 export interface LexDiagnostic {
   severity: 'error' | 'warning';
@@ -246,6 +251,12 @@ export class LexedToken implements MToken {
   }
 }
 
+/** `to`, a larger array of the same kind, with `from` copied to its start. */
+function widened<A extends Uint8Array | Uint16Array | Int32Array>(to: A, from: A): A {
+  to.set(from);
+  return to;
+}
+
 /**
  * The token stream column by column: one array per field, indexed by `seq`, holding only numbers
  * and references to objects that exist anyway (token types, files, values). At 20,000 services
@@ -297,21 +308,11 @@ export class TokenStream {
 
   private grow(): void {
     const cap = this.startArr.length * 2;
-    const typeIdx = new Uint16Array(cap);
-    typeIdx.set(this.typeIdx);
-    this.typeIdx = typeIdx;
-    const starts = new Int32Array(cap);
-    starts.set(this.startArr);
-    this.startArr = starts;
-    const ends = new Int32Array(cap);
-    ends.set(this.endArr);
-    this.endArr = ends;
-    const files = new Int32Array(cap);
-    files.set(this.fileArr);
-    this.fileArr = files;
-    const quoted = new Uint8Array(cap);
-    quoted.set(this.quotedArr);
-    this.quotedArr = quoted;
+    this.typeIdx = widened(new Uint16Array(cap), this.typeIdx);
+    this.startArr = widened(new Int32Array(cap), this.startArr);
+    this.endArr = widened(new Int32Array(cap), this.endArr);
+    this.fileArr = widened(new Int32Array(cap), this.fileArr);
+    this.quotedArr = widened(new Uint8Array(cap), this.quotedArr);
   }
 
   typeAt(seq: number): TokenType {
@@ -555,8 +556,6 @@ interface Buffer {
   file: SourceFile;
   pos: number;
   mode: Mode;
-  /** 0-based line of the last token emitted from this file. */
-  line: number;
 }
 
 /**
@@ -603,7 +602,7 @@ class Scanner {
   ) {
     // About one token per 8 bytes of text in typical files (the stream grows past it if needed).
     this.stream = new TokenStream(this.files, Math.max(1024, controlText.length >> 3));
-    this.cur = { file: this.addFile(controlPath, controlText), pos: 0, mode: Mode.Initial, line: 0 };
+    this.cur = { file: this.addFile(controlPath, controlText), pos: 0, mode: Mode.Initial };
   }
 
   private addFile(path: string, text: string, includedFrom?: SourceFile['includedFrom']): SourceFile {
@@ -641,9 +640,8 @@ class Scanner {
     return this.cur.file.text;
   }
 
-  /** `image`, when given, is the caller's own copy of the text from `start` to `end` (a word
-   * already sliced); it is not kept: a token slices its image again when read. */
-  private emit(type: TokenType, start: number, end: number, value?: MToken['value'], quoted = false, _image?: string): void {
+  /** Adds a token from `start` to `end` (exclusive) of the current file; its image is sliced from the text when read. */
+  private emit(type: TokenType, start: number, end: number, value?: MToken['value'], quoted = false): void {
     this.stream.push(type, start, end - 1, this.cur.file, value, quoted);
   }
 
@@ -845,26 +843,26 @@ class Scanner {
       case Won.Closure:
         return action?.();
       case Won.Token:
-        return this.emit(wonType, p, e, undefined, false, w);
+        return this.emit(wonType, p, e, undefined);
       case Won.Include:
         this.includeKeyword = p;
         this.cur.mode = Mode.Include;
         return;
       case Won.Every:
-        this.emit(T.EVERY, p, e, undefined, false, w);
+        this.emit(T.EVERY, p, e, undefined);
         this.cur.mode = Mode.Every;
         return;
       case Won.Url:
         return this.startUrl(p, a);
       case Won.Number:
-        return this.emit(T.NUMBER, p, e, atoi(w), false, w);
+        return this.emit(T.NUMBER, p, e, atoi(w));
       case Won.Real:
-        return this.emit(T.REAL, p, e, Number(w), false, w);
+        return this.emit(T.REAL, p, e, Number(w));
       case Won.MailAddr:
         return this.emit(T.MAILADDR, p, mailEnd, s.slice(p, mailEnd));
       case Won.Path:
       case Won.Word:
-        return this.emit(won === Won.Path ? T.PATH : T.STRING, p, e, w, false, w);
+        return this.emit(won === Won.Path ? T.PATH : T.STRING, p, e, w);
       case Won.Ipv6:
         return this.emit(T.STRING, p, p + v6, s.slice(p, p + v6));
     }
@@ -1400,7 +1398,7 @@ class Scanner {
         return;
       }
       this.stack.push(this.cur);
-      this.cur = { file: this.addFile(path, r.text, includedFrom), pos: 0, mode: Mode.Initial, line: 0 };
+      this.cur = { file: this.addFile(path, r.text, includedFrom), pos: 0, mode: Mode.Initial };
     }
   }
 }

@@ -7,7 +7,7 @@
  */
 import { CstParser, type CstNode, type IOrAlt, type IRecognitionException, type IToken, type TokenType } from 'chevrotain';
 import { LazyLookaheadStrategy } from './lazy-lookahead.js';
-import { TokenStream, type MToken } from './lexer.js';
+import { isRealToken, TokenStream } from './lexer.js';
 import { allTokens, T } from './tokens.js';
 
 /**
@@ -71,8 +71,8 @@ export class MonitParser extends CstParser {
     const node = this.addToCurrentNode(key, token);
     if (node === undefined) return;
     if (token.isInsertedInRecovery === true) node.recovered = true;
-    else if (Number.isFinite(token.startOffset) && (token as MToken).fileIndex !== undefined) {
-      const seq = (token as MToken).seq;
+    else if (isRealToken(token)) {
+      const seq = token.seq;
       if (seq < node.first) node.first = seq;
       if (seq > node.last) node.last = seq;
       node.count++;

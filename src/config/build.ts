@@ -7,7 +7,7 @@
  * says what Monit would run.
  */
 import type { CstElement, CstNode, IToken } from 'chevrotain';
-import { lineIndexNear, type AddressValue, type MToken, type SourceFile, type UrlValue } from '../../grammar/lexer.js';
+import { isRealToken, type AddressValue, type MToken, type SourceFile, type UrlValue } from '../../grammar/lexer.js';
 import type { TokenExtent } from '../../grammar/parser.js';
 import { offsetSpan } from './span.js';
 import {
@@ -64,31 +64,21 @@ function lower(name: string): string {
   return l;
 }
 
-function isRealToken(t: IToken): t is MToken {
-  return !t.isInsertedInRecovery && Number.isFinite(t.startOffset) && (t as MToken).fileIndex !== undefined;
-}
-
-/** Builds a {@link Config} from the CST of a control file and the files the lexer read. */
-export function buildConfig(cst: CstNode, files: SourceFile[], tokens: readonly MToken[]): Config {
-  return new Builder(files, new NodeIndex(tokens)).build(cst);
-}
-
 /** Builds a {@link Config} statement by statement (see `parseStatements`), keeping no CST. */
 export class ConfigBuilder {
   private readonly builder: Builder;
   private readonly ix: NodeIndex;
 
-  /** `tokens`: the whole stream, or none when every statement comes with its piece. */
-  constructor(files: SourceFile[], tokens: readonly MToken[] = []) {
-    this.ix = new NodeIndex(tokens);
+  constructor(files: SourceFile[]) {
+    this.ix = new NodeIndex([]);
     this.builder = new Builder(files, this.ix);
   }
 
   /** Adds the next top-level statement (`setStatement` or `checkStatement`), in stream order;
-   * `piece`, when given, holds its tokens, the first at stream position `base` (see
-   * `parseStatements`), and the statement's tokens are looked up there. */
-  statement(st: CstNode, piece?: readonly MToken[], base = 0): void {
-    if (piece) this.ix.window(piece, base);
+   * `piece` holds its tokens, the first at stream position `base` (see `parseStatements`), and
+   * the statement's tokens are looked up there. */
+  statement(st: CstNode, piece: readonly MToken[], base: number): void {
+    this.ix.window(piece, base);
     this.builder.statement(st);
   }
 
@@ -111,12 +101,6 @@ class Builder {
     private readonly files: SourceFile[],
     private readonly ix: NodeIndex,
   ) {}
-
-  build(cst: CstNode): Config {
-    const ordered = [...nodes(cst, 'setStatement'), ...nodes(cst, 'checkStatement')].sort((a, b) => this.ix.firstSeq(a) - this.ix.firstSeq(b));
-    for (const st of ordered) this.statement(st);
-    return this.finish();
-  }
 
   /** Adds one top-level statement. Global and service statements interleave, and `set limits`
    * applies to what follows it, so statements must come in stream order. */
@@ -183,28 +167,9 @@ class Builder {
   private spanBetween(head: MToken, tail: MToken): Span {
     const file = this.files[head.fileIndex];
     if (!file) return this.noSpan();
-    const starts = file.lineStarts;
-    const start = head.startOffset;
-    const line = lineIndexNear(starts, start, this.lineCursor[file.index] ?? 0);
-    this.lineCursor[file.index] = line;
-    const end = (tail.endOffset ?? tail.startOffset) + 1;
-    let endLine: number;
-    let endColumn: number;
-    if (end <= tail.startOffset) {
-      // An empty token ends where it starts.
-      endLine = lineIndexNear(starts, tail.startOffset, line);
-      endColumn = tail.startOffset - (starts[endLine] ?? 0) + 1;
-      endLine += 1;
-    } else if (file.text.charCodeAt(end - 1) === 0x0a) {
-      // The position just after a newline is the start of the next line.
-      endLine = lineIndexNear(starts, end - 1, line) + 2;
-      endColumn = 1;
-    } else {
-      endLine = lineIndexNear(starts, end - 1, line);
-      endColumn = end - (starts[endLine] ?? 0) + 1;
-      endLine += 1;
-    }
-    return { file: file.path, line: line + 1, column: start - (starts[line] ?? 0) + 1, endLine, endColumn, startOffset: start, endOffset: end };
+    const span = offsetSpan(file, head.startOffset, (tail.endOffset ?? tail.startOffset) + 1, this.lineCursor[file.index] ?? 0);
+    this.lineCursor[file.index] = span.line - 1;
+    return span;
   }
 
   private noSpan(): Span {
@@ -1180,7 +1145,6 @@ function anyTokenOf(n: CstNode, names: string[]): MToken | undefined {
   return undefined;
 }
 
-const NODE_INFO = Symbol('monitlint.nodeInfo');
 
 /** Words before a condition's keyword (`failed port`, `not exist`, `total cpu`): the test is
  * pointed at the keyword after them. */
@@ -1192,8 +1156,7 @@ const anyTokenAtAll = (): boolean => true;
 /**
  * Token queries on the CST, in time linear in the file. A node's real tokens are a contiguous
  * run of the token stream unless error recovery skipped some inside it, which `count` detects:
- * then (broken input only) the node is walked. Statement sorting calls `firstSeq` O(n log n)
- * times, so every answer is kept.
+ * then (broken input only) the node is walked.
  */
 class NodeIndex {
   /** The stream position of `tokens[0]`. */
@@ -1207,43 +1170,12 @@ class NodeIndex {
     this.base = base;
   }
 
+  /** The node's {@link TokenExtent}, which the parser keeps on every node it builds (grammar/parser.ts). */
   of(n: CstNode): TokenExtent {
-    // The parser keeps this on every node it builds (grammar/parser.ts, TokenExtent).
-    const extent = n as CstNode & Partial<TokenExtent>;
-    if (extent.count !== undefined) {
-      // A re-synced node is marked by Chevrotain after its last token, on its way to the parent.
-      if (n.recoveredNode === true) extent.recovered = true;
-      return extent as TokenExtent;
-    }
-    // A node made elsewhere (a test's hand-built CST): walk it once.
-    // Kept on the node itself: a WeakMap costs more than the walk at a million nodes.
-    const holder = n as CstNode & { [NODE_INFO]?: TokenExtent };
-    const known = holder[NODE_INFO];
-    if (known) return known;
-    const r: TokenExtent = { first: Infinity, last: -Infinity, count: 0, recovered: n.recoveredNode === true };
-    const children = n.children;
-    for (const key in children) {
-      const elems = children[key] as CstElement[];
-      for (let i = 0; i < elems.length; i++) {
-        const e = elems[i] as CstElement;
-        if (isNode(e)) {
-          const c = this.of(e);
-          if (c.first < r.first) r.first = c.first;
-          if (c.last > r.last) r.last = c.last;
-          r.count += c.count;
-          if (c.recovered) r.recovered = true;
-        } else if (isRealToken(e)) {
-          const seq = e.seq;
-          if (seq < r.first) r.first = seq;
-          if (seq > r.last) r.last = seq;
-          r.count++;
-        } else if (e.isInsertedInRecovery) {
-          r.recovered = true;
-        }
-      }
-    }
-    holder[NODE_INFO] = r;
-    return r;
+    const extent = n as CstNode & TokenExtent;
+    // A node re-synced by error recovery is marked by Chevrotain after its last token.
+    if (n.recoveredNode === true) extent.recovered = true;
+    return extent;
   }
 
   /** The stream position of the first real token below a node (Infinity when it has none). */
