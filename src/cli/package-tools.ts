@@ -68,13 +68,20 @@ export function readPackageFile(file: string): PackageSpec {
   throw new PackageFileError(`${file}: unknown package type (expected a .deb or an .rpm file)`);
 }
 
+/** The installed-package database a manager keeps: dpkg's or rpm's (apk and pacman: not read). */
+function databaseOf(manager: string): 'dpkg' | 'rpm' {
+  if (manager === 'apt' || manager === 'dpkg') return 'dpkg';
+  if (['yum', 'dnf', 'dnf5', 'zypper'].includes(manager)) return 'rpm';
+  throw new PackageFileError(`--host: reading the installed database of ${manager} is not supported (apt/dpkg and the rpm managers are)`);
+}
+
 /**
  * `--host`: an installed package from the host's database (`dpkg-query`, /var/lib/dpkg/info; or
  * `rpm -q`), read only. Modes and owners are those of the files on this disk.
  */
 export function readInstalledPackage(name: string, manager: string): PackageSpec {
   const what = `installed package '${name}'`;
-  if (manager === 'apt' || manager === 'dpkg') {
+  if (databaseOf(manager) === 'dpkg') {
     const r = spawnSync('dpkg-query', ['-W', '-f=${Package}\\n${Version}\\n${Installed-Size}\\n${Conffiles}\\n', '--', name], { encoding: 'utf8', timeout: 30_000 });
     if (r.error !== undefined) throw new PackageFileError(`--host: cannot query the dpkg database: ${(r.error as NodeJS.ErrnoException).code ?? r.error.message}`);
     if (r.status !== 0) throw new PackageFileError(`--host: package '${name}' is not installed on this host (dpkg-query found no such package)`);
@@ -104,24 +111,18 @@ export function readInstalledPackage(name: string, manager: string): PackageSpec
       conffiles: conf.map((l) => l.trim().split(/\s+/)[0] ?? '').filter((l) => l.startsWith('/')), scripts,
     });
   }
-  if (['yum', 'dnf', 'dnf5', 'zypper'].includes(manager)) {
-    const q = (args: string[]): string => tool(what, 'rpm', ['-q', ...args, '--', name]);
-    return specFromRpm(name, { header: q(['--qf', '%{NAME}\\n%{VERSION}-%{RELEASE}\\n%{SIZE}\\n']), dump: q(['--dump']), scripts: q(['--scripts']) });
-  }
-  throw new PackageFileError(`--host: reading the installed database of ${manager} is not supported (apt/dpkg and the rpm managers are)`);
+  const q = (args: string[]): string => tool(what, 'rpm', ['-q', ...args, '--', name]);
+  return specFromRpm(name, { header: q(['--qf', '%{NAME}\\n%{VERSION}-%{RELEASE}\\n%{SIZE}\\n']), dump: q(['--dump']), scripts: q(['--scripts']) });
 }
 
 /**
  * Which of `names` are installed, per the host's database (`dpkg-query -W`, `rpm -q`). A missing
  * tool or database gives a {@link PackageFileError}; names that are not installed are left out.
  */
-export function installedAmong(names: readonly string[], manager: string): Set<string> {
+function installedAmong(names: readonly string[], manager: string): Set<string> {
   const out = new Set<string>();
   if (names.length === 0) return out;
-  const deb = manager === 'apt' || manager === 'dpkg';
-  if (!deb && !['yum', 'dnf', 'dnf5', 'zypper'].includes(manager)) {
-    throw new PackageFileError(`--host: reading the installed database of ${manager} is not supported (apt/dpkg and the rpm managers are)`);
-  }
+  const deb = databaseOf(manager) === 'dpkg';
   // Both exit non-zero when some name is unknown, and still list the ones they found.
   const r = deb
     ? spawnSync('dpkg-query', ['-W', '-f=${Package}\t${db:Status-Status}\n', '--', ...names], { encoding: 'utf8', timeout: 30_000 })

@@ -23,7 +23,7 @@ import { parseScenario, ScenarioError } from '../sim/scenario.js';
 import { simulate } from '../sim/simulate.js';
 import { guardEffect } from '../sim/guard.js';
 import { pollOf, runPhase, sweep, type SweepResult } from '../sim/sweep.js';
-import { STRATEGIES, type Strategy } from '../guard/types.js';
+import { isStrategy, STRATEGIES, type Strategy } from '../guard/types.js';
 import type { Timeline } from '../sim/timeline.js';
 import { colourLevel } from './color.js';
 import { EXIT } from './exit.js';
@@ -186,8 +186,8 @@ function runPackages(cfg: Config, opts: SimulateCliOptions, phase: number | unde
   let strategy: Strategy | undefined;
   if (opts.withGuard === true) strategy = 'pause'; // the guard's own default (monitlint guard --strategy)
   else if (typeof opts.withGuard === 'string') {
-    if (!(STRATEGIES as readonly string[]).includes(opts.withGuard)) return fail(io, `--with-guard: unknown strategy '${opts.withGuard}' (expected one of: ${STRATEGIES.join(', ')})`);
-    strategy = opts.withGuard as Strategy;
+    if (!isStrategy(opts.withGuard)) return fail(io, `--with-guard: unknown strategy '${opts.withGuard}' (expected one of: ${STRATEGIES.join(', ')})`);
+    strategy = opts.withGuard;
   }
   if (opts.fail !== undefined) {
     const problem = failureProblem(manager, opts.fail);

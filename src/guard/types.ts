@@ -12,6 +12,10 @@ export type Manager = (typeof MANAGERS)[number];
 export const STRATEGIES = ['pause', 'targeted'] as const;
 export type Strategy = (typeof STRATEGIES)[number];
 
+export function isStrategy(s: string): s is Strategy {
+  return (STRATEGIES as readonly string[]).includes(s);
+}
+
 /** The language of an emitted file: decides which checks the tests run on it (sh -n, ShellCheck, py_compile). */
 export type GuardLanguage = 'sh' | 'bash' | 'python' | 'apt-conf' | 'dpkg-cfg' | 'ini' | 'alpm-hook' | 'dnf5-actions';
 

@@ -80,7 +80,7 @@ export function formatSweepText(i: SweepReportInput, opts: { color: boolean }): 
   out.push('');
   out.push(c.bold('outcome classes:'));
   r.classes.forEach((k, n) => {
-    const share = `${k.phases} of ${r.total} phase${r.total === 1 ? '' : 's'} (${(k.share * 100).toFixed(k.share < 0.1 && k.share > 0 ? 1 : 0)}%)`;
+    const share = `${k.phases} of ${r.total} phase${r.total === 1 ? '' : 's'} (${pct(k.share)})`;
     const where = k.between !== undefined
       ? `only between the steps, at ${k.between.slice(0, 6).map((p) => `${fmt(p)} s`).join(', ')}${k.between.length > 6 ? ', …' : ''} (a window narrower than ${fmt(r.step)} s, just after a transaction step)`
       : rangeText(k.ranges);

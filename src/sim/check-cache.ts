@@ -4,7 +4,7 @@
  * runs the model's pass over every service some 3,000 times per 1,000-service configuration
  * (bench/sweep.ts), so re-deriving them per pass was a measurable share of the run.
  */
-import type { Test } from '../config/model.js';
+import type { ConnectionOptions, Service, Test } from '../config/model.js';
 
 /** A test with its position in the service's statement list (the key of its event, §3.1). */
 export interface IndexedTest {
@@ -27,6 +27,11 @@ export function fileTestsInOrder(tests: readonly Test[]): readonly IndexedTest[]
     fileOrder.set(tests, out);
   }
   return out;
+}
+
+/** The host a connection test dials: its own `host`, else the checked host's address, else localhost. */
+export function connectionHost(service: Service, connection: ConnectionOptions): string {
+  return connection.host?.value ?? (service.kind === 'host' ? service.address.value : 'localhost');
 }
 
 const loopback = new Map<string, boolean>();

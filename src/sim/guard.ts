@@ -17,14 +17,14 @@
  * apt's F9), a resume runs within the watchdog's one-second poll of its owner.
  */
 import type { Config } from '../config/model.js';
-import { affectedServices } from '../guard/affected.js';
-import { STATE_DIR, type Strategy } from '../guard/types.js';
+import { monitTarget } from '../guard/affected.js';
+import { STATE_DIR, type MonitTarget, type Strategy } from '../guard/types.js';
 import type { Task } from './clock.js';
 import type { VirtualHost } from './host.js';
 import type { MonitDaemon } from './monit.js';
 
 /** One `monit` CLI call, ms (§1.2: `monit summary` answered in about 10 ms). */
-export const CLI_MS = 10;
+const CLI_MS = 10;
 /** The helper's `sleep 0.1` between two polls. */
 const NAP = 100;
 
@@ -34,7 +34,7 @@ export interface HelperContext {
   host: VirtualHost;
   daemon: MonitDaemon;
   /** A timeline entry of the guard (source `guard`). */
-  note: (kind: string, detail: string, service?: string) => void;
+  note: (kind: GuardEntryKind, detail: string, service?: string) => void;
 }
 
 /** Kinds of the guard's own timeline entries. `guard-fallback`: targeted could not use Monit's CLI. */
@@ -42,9 +42,24 @@ export type GuardEntryKind = 'guard' | 'guard-fallback' | 'guard-problem' | 'hoo
 
 const file = (name: string): string => `${STATE_DIR}/${name}`;
 
+const targets = new WeakMap<Config, MonitTarget>();
+
+/**
+ * What the generated helper knows of the control file (poll interval, pidfile, services, the
+ * services a package upgrade affects): the same {@link monitTarget} `monitlint guard` writes into
+ * the helper, computed once per configuration.
+ */
+function targetOf(config: Config): MonitTarget {
+  let t = targets.get(config);
+  if (t === undefined) {
+    t = monitTarget(config, undefined, 'pause');
+    targets.set(config, t);
+  }
+  return t;
+}
+
 function read(host: VirtualHost, name: string): string | undefined {
-  const b = host.readFile(file(name));
-  return b === undefined ? undefined : new TextDecoder().decode(b);
+  return host.readText(file(name));
 }
 
 function write(host: VirtualHost, name: string, text: string): void {
@@ -115,8 +130,8 @@ function* monitStop(cx: HelperContext): Generator<number, boolean, void> {
  * younger than a minute) it sleeps two polls (helper.ts, reload_and_wait).
  */
 function* reloadAndWait(cx: HelperContext): Generator<number, void, void> {
-  const poll = cx.config.settings.daemon?.interval.value ?? 30;
-  const pidfile = cx.config.settings.pidfile !== undefined;
+  const poll = targetOf(cx.config).pollSeconds;
+  const pidfile = targetOf(cx.config).pidfile !== undefined;
   yield CLI_MS;
   const before = cx.daemon.status().uptimeMs;
   const minuteOld = before !== undefined && before >= 60_000;
@@ -142,13 +157,9 @@ function* reloadAndWait(cx: HelperContext): Generator<number, void, void> {
 
 // ---- Strategies (helper.ts: pause_stop, targeted_unmonitor, remonitor, do_pause, do_resume)
 
-function allServices(config: Config): string[] {
-  return config.services.filter((s) => s.kind !== 'system').map((s) => s.name.value);
-}
-
 function* pauseStop(cx: HelperContext): Generator<number, boolean, void> {
   if (!monitUp(cx)) return false;
-  const monitored = (yield* cliWorks(cx)) ? yield* monitoredOf(cx, allServices(cx.config)) : [];
+  const monitored = (yield* cliWorks(cx)) ? yield* monitoredOf(cx, targetOf(cx.config).services) : [];
   write(cx.host, 'monitored', monitored.join('\n'));
   write(cx.host, 'how', 'stopped');
   cx.note('guard', `monit-pkg-guard: recorded as monitored: ${monitored.length > 0 ? monitored.join(', ') : 'nothing (the CLI cannot tell)'}; stopping Monit`);
@@ -166,7 +177,7 @@ function* targetedUnmonitor(cx: HelperContext): Generator<number, boolean, void>
     cx.note('guard-fallback', 'monit-pkg-guard: monit CLI does not answer; stopping monit for the transaction instead');
     return yield* pauseStop(cx);
   }
-  const affected = affectedServices(cx.config.services);
+  const affected = targetOf(cx.config).affected;
   const monitored = yield* monitoredOf(cx, affected);
   write(cx.host, 'monitored', monitored.join('\n'));
   write(cx.host, 'how', 'unmonitored');
@@ -177,7 +188,7 @@ function* targetedUnmonitor(cx: HelperContext): Generator<number, boolean, void>
     yield CLI_MS;
   }
   // The CLI only queues the action (§7.3): wait until the daemon has applied each.
-  const poll = cx.config.settings.daemon?.interval.value ?? 30;
+  const poll = targetOf(cx.config).pollSeconds;
   for (const name of monitored) {
     if (!(yield* waitState(cx, name, poll * 2 + 30, 'off'))) cx.note('guard-problem', `monit-pkg-guard: ${name} is still monitored`, name);
   }
@@ -192,7 +203,7 @@ function* remonitor(cx: HelperContext): Generator<number, void, void> {
     cx.note('guard-problem', 'monit-pkg-guard: monit CLI does not answer; cannot check monitoring states');
     return;
   }
-  const poll = cx.config.settings.daemon?.interval.value ?? 30;
+  const poll = targetOf(cx.config).pollSeconds;
   for (const name of list) {
     let tries = 0;
     while (tries < 3) {

@@ -8,7 +8,7 @@ import type { Action, Command, Config, RuleActions, Service, Span, Test } from '
 import type { EventLoop, Scheduled } from './clock.js';
 import type { VirtualHost } from './host.js';
 import type { TimelineEntry } from './timeline.js';
-import { eventKey, fileTestsInOrder, isLoopback } from './check-cache.js';
+import { connectionHost, eventKey, fileTestsInOrder, isLoopback } from './check-cache.js';
 import { changedSince, checkInputs } from './quiet.js';
 
 /** Monitoring states (§0.4, §6.1). */
@@ -432,10 +432,10 @@ export class MonitDaemon {
   /** §6.6 restore; §2.9 onreboot. Returns whether Monit considers this a reboot (§1.6). */
   private restoreState(atStart: boolean): boolean {
     let st: StateFile | undefined;
-    const bytes = this.o.host.readFile(this.statefile);
-    if (bytes !== undefined && bytes.length > 0) {
+    const text = this.o.host.readText(this.statefile);
+    if (text !== undefined && text.length > 0) {
       try {
-        st = JSON.parse(new TextDecoder().decode(bytes)) as StateFile;
+        st = JSON.parse(text) as StateFile;
       } catch {
         st = undefined;
       }
@@ -705,11 +705,6 @@ export class MonitDaemon {
     return undefined;
   }
 
-  /** Event_post with its action: {@link record} then {@link act}. */
-  private *post(s: SvcState, key: string, bit: number, rule: RuleActions, outcome: 'failed' | 'succeeded' | 'changed' | 'changednot', message: string, span: Span | undefined): Generator<number, void, void> {
-    const p = this.record(s, key, bit, rule, outcome, message, span);
-    if (p !== undefined) yield* this.act(s, p.action, p.e, p.transition);
-  }
 
 
 
@@ -1108,7 +1103,7 @@ export class MonitDaemon {
       const c = t.connection;
       const retry = c.retry?.value ?? 1;
       const timeout = c.timeout?.value !== undefined ? c.timeout.value * 1000 : this.o.config.settings.limits.networkTimeout;
-      const hostName = c.host?.value ?? (s.cfg.kind === 'host' ? s.cfg.address.value : 'localhost');
+      const hostName = connectionHost(s.cfg, c);
       const local = isLoopback(hostName);
       let ok = false;
       let why = '';

@@ -12,7 +12,7 @@
  * content, a program's status) make a service never quiet.
  */
 import type { Service, Test } from '../config/model.js';
-import { isLoopback } from './check-cache.js';
+import { connectionHost, isLoopback } from './check-cache.js';
 import type { VirtualHost } from './host.js';
 
 /** What a service's check reads on the host, derived from its statements. */
@@ -58,8 +58,7 @@ export function checkInputs(cfg: Service): CheckInputs {
   }
   for (const t of cfg.tests) {
     if (t.kind === 'port' && t.connection.port !== undefined) {
-      const host = t.connection.host?.value ?? (cfg.kind === 'host' ? cfg.address.value : 'localhost');
-      if (isLoopback(host)) c.ports.push(t.connection.port.value);
+      if (isLoopback(connectionHost(cfg, t.connection))) c.ports.push(t.connection.port.value);
     } else if (t.kind === 'unixsocket' && t.connection.socket !== undefined) {
       c.paths.push(t.connection.socket.value);
       c.table = true;

@@ -5,6 +5,7 @@
  */
 import type { Document, LineCounter, Node as YamlNode } from 'yaml';
 import { isMap, isScalar, isSeq, yaml } from '../vendor.js';
+import { isStrategy, STRATEGIES, type Strategy } from '../guard/types.js';
 import type { UnitSpec } from './host.js';
 
 /** A file present when the simulation starts. */
@@ -49,7 +50,7 @@ export type ScenarioEvent = { at: number; line: number; source: 'host' | 'guard'
    * monitlint's guard helper (src/guard/helper.ts) called by a package-manager hook: it runs
    * against the simulated daemon (src/sim/guard.ts) and the transaction waits until it returns.
    */
-  | { do: 'guard'; op: 'pause' | 'resume'; strategy: 'pause' | 'targeted' }
+  | { do: 'guard'; op: 'pause' | 'resume'; strategy: Strategy }
   | { do: 'reboot'; bootTime: number }
 );
 
@@ -359,7 +360,7 @@ function readEvent(r: Reader, node: YamlNode, units: ReadonlySet<string>): Scena
       const op = r.str(m.get('op') ?? node, 'op');
       if (op !== 'pause' && op !== 'resume') r.fail(m.get('op'), "op must be 'pause' or 'resume'");
       const strategy = m.has('strategy') ? r.str(m.get('strategy'), 'strategy') : 'pause';
-      if (strategy !== 'pause' && strategy !== 'targeted') r.fail(m.get('strategy'), "strategy must be 'pause' or 'targeted'");
+      if (!isStrategy(strategy)) r.fail(m.get('strategy'), `strategy must be ${STRATEGIES.map((x) => `'${x}'`).join(' or ')}`);
       return { ...base, source: 'guard', do: 'guard', op, strategy };
     }
     case 'reboot':

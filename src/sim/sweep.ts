@@ -144,7 +144,7 @@ function list(names: readonly string[]): string {
 }
 
 /** ms the guard's hooks held the package manager back (src/sim/simulate.ts moves the rest of the plan by it). */
-export function hookDelay(t: Timeline): number {
+function hookDelay(t: Timeline): number {
   const starts = t.entries.filter((e) => e.kind === 'event:guard').map((e) => e.time);
   const ends = t.entries.filter((e) => e.source === 'guard' && e.kind === 'hook-done').map((e) => e.time);
   return Math.round(ends.reduce((sum, e, i) => sum + (e - (starts[i] ?? e)), 0) * 1000);

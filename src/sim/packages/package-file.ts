@@ -58,7 +58,7 @@ export function scanScript(text: string, own: ReadonlySet<string> = new Set()): 
  * How long a script waits (`sleep N`, seconds) before and after its first service call, ms. A
  * package that pauses between stopping its daemon and unpacking keeps it down that long.
  */
-export function scriptWaits(text: string, own: ReadonlySet<string> = new Set()): { before: number; after: number } {
+function scriptWaits(text: string, own: ReadonlySet<string> = new Set()): { before: number; after: number } {
   let before = 0;
   let after = 0;
   let seen = false;
@@ -105,6 +105,20 @@ export class PackageFileError extends Error {}
 /** An executable a daemon may run from: the sbin/bin/libexec trees, and a package's private /usr/lib/NAME/ directory. */
 function isDaemonPath(p: string, mode: number): boolean {
   return (mode & 0o111) !== 0 && (/^\/(usr\/)?(s?bin|libexec|lib\/[\w.+-]+\/(s?bin|bin))\//.test(p) || /^\/usr\/lib\/[\w.+-]+\/[^/]+$/.test(p));
+}
+
+/**
+ * The daemon a package file ships, from its regular files and the units its scripts control: its
+ * binaries, and its units (those of the scripts, then its systemd unit files; the package's own
+ * name when it has neither). A control program the scripts run is a unit, not a binary. No
+ * daemon when the package has no unit and no binary.
+ */
+function daemonOf(files: ReadonlyMap<string, { mode: number }>, scriptUnits: readonly string[], name: string): PackageSpec['daemon'] {
+  const unitFiles = [...files.keys()].filter((p) => /^\/(usr\/)?lib\/systemd\/system\/[^/]+\.service$/.test(p)).map((p) => p.slice(p.lastIndexOf('/') + 1, -'.service'.length));
+  const binaries = [...files].filter(([p, m]) => isDaemonPath(p, m.mode) && !scriptUnits.includes(p)).map(([p]) => p);
+  const units = [...new Set([...scriptUnits, ...unitFiles])];
+  if (units.length === 0 && binaries.length === 0) return undefined;
+  return { binaries, units: units.length > 0 ? units : [name], pidfiles: [], stop: 1000, start: 1000 };
 }
 
 /** `dpkg-deb -c` lines: `-rwxr-xr-x root/root  16 2026-01-01 00:00 ./usr/sbin/testd`. */
@@ -191,10 +205,7 @@ export function scriptExtras(kind: 'deb' | 'rpm', scripts: Partial<Record<string
 export function specFromDebParts(label: string, title: string, d: DebParts): PackageSpec {
   const own = new Set(d.files.keys());
   const { pattern, units: scriptUnits } = patternOfScripts('deb', d.scripts, own);
-  const unitFiles = [...d.files.keys()].filter((p) => /^\/(usr\/)?lib\/systemd\/system\/[^/]+\.service$/.test(p)).map((p) => p.slice(p.lastIndexOf('/') + 1, -'.service'.length));
-  // A control program the scripts run is the unit, not the daemon's binary.
-  const binaries = [...d.files].filter(([p, m]) => isDaemonPath(p, m.mode) && !scriptUnits.includes(p)).map(([p]) => p);
-  const units = [...new Set([...scriptUnits, ...unitFiles])];
+  const daemon = daemonOf(d.files, scriptUnits, d.name);
   return {
     name: label,
     source: `${title}: maintainer scripts ${Object.keys(d.scripts).join(', ') || 'none'}; pattern ${pattern}`,
@@ -204,7 +215,7 @@ export function specFromDebParts(label: string, title: string, d: DebParts): Pac
     }],
     pattern,
     ...(pattern === 'reexec' ? { startIfStopped: true } : {}),
-    ...(units.length > 0 || binaries.length > 0 ? { daemon: { binaries, units: units.length > 0 ? units : [d.name], pidfiles: [], stop: 1000, start: 1000 } } : {}),
+    ...(daemon !== undefined ? { daemon } : {}),
   };
 }
 
@@ -251,14 +262,12 @@ export function specFromRpm(file: string, r: RpmInfo): PackageSpec {
   const scripts = splitRpmScripts(r.scripts);
   const own = new Set(meta.keys());
   const { pattern, units: scriptUnits } = patternOfScripts('rpm', scripts, own);
-  const unitFiles = [...meta.keys()].filter((p) => /^\/(usr\/)?lib\/systemd\/system\/[^/]+\.service$/.test(p)).map((p) => p.slice(p.lastIndexOf('/') + 1, -'.service'.length));
-  const binaries = [...meta].filter(([p, m]) => isDaemonPath(p, m.mode) && !scriptUnits.includes(p)).map(([p]) => p);
-  const units = [...new Set([...scriptUnits, ...unitFiles])];
+  const daemon = daemonOf(meta, scriptUnits, name);
   return {
     name: file,
     source: `${file} (${name} ${version ?? '?'}): scriptlets ${Object.keys(scripts).join(', ') || 'none'}; pattern ${pattern}`,
-    packages: [{ name, ...(version ? { version } : {}), size: Number(size) || 0, files: [...meta.keys()], meta, conffiles: conffiles.filter((c) => !binaries.includes(c)), scripts: scriptUnits.length > 0, ...scriptExtras('rpm', scripts, own, pattern, scriptUnits) }],
+    packages: [{ name, ...(version ? { version } : {}), size: Number(size) || 0, files: [...meta.keys()], meta, conffiles: conffiles.filter((c) => daemon?.binaries.includes(c) !== true), scripts: scriptUnits.length > 0, ...scriptExtras('rpm', scripts, own, pattern, scriptUnits) }],
     pattern,
-    ...(units.length > 0 || binaries.length > 0 ? { daemon: { binaries, units: units.length > 0 ? units : [name], pidfiles: [], stop: 1000, start: 1000 } } : {}),
+    ...(daemon !== undefined ? { daemon } : {}),
   };
 }
