@@ -7,17 +7,10 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main.js';
+import { runCli as cli } from '../support/monitlint.js';
 import { repoRoot } from '../support/corpus.js';
 
 const sample = (f: string): string => join(repoRoot, 'samples', 'simulate', f);
-
-async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(args, { stdout: (s) => { stdout += s; }, stderr: (s) => { stderr += s; } });
-  return { code, stdout, stderr };
-}
 
 describe('monitlint simulate', () => {
   const dir = mkdtempSync(join(tmpdir(), 'monitlint-sim-cli-'));

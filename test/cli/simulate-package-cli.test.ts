@@ -8,19 +8,12 @@ import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main.js';
+import { runCli as cli } from '../support/monitlint.js';
 import { patternOfScripts, scanScript, scriptExtras } from '../../src/sim/packages/package-file.js';
 import { repoRoot } from '../support/corpus.js';
 import { findExecutable, requiringSuite, warnLoudly, isCI } from '../support/monit.js';
 
 const MYSQL = join(repoRoot, 'samples', 'mysql.monitrc');
-
-async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(args, { stdout: (s) => { stdout += s; }, stderr: (s) => { stderr += s; } });
-  return { code, stdout, stderr };
-}
 
 const dir = mkdtempSync(join(tmpdir(), 'monitlint-pkg-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -13,40 +13,21 @@
  * dpkg installs into the real system (CI is a throwaway root machine). The package name cannot
  * clash; it is purged afterwards, and every process started is stopped by its pid.
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MANIFEST_PATH } from '../../src/guard/manifest.js';
 import { HELPER_PATH, STATE_DIR } from '../../src/guard/types.js';
 import { repoRoot } from '../support/corpus.js';
-import { findExecutable, isCI, requiringSuite, warnLoudly } from '../support/monit.js';
+import { findExecutable, requiringSuite } from '../support/monit.js';
 import {
-  alive, buildDeb, DAEMON, freeLoopbackPort, healthy, makeAptRepo, makeBed, makeRpmRepo, RPM_BASE, monitPid, monitStatus, PKG, readPid, run, sizeOf, sleep,
-  startMonit, stopMonit, textSince, waitFor, withoutAptHooks, type Bed, assertNoGuardOnMachine, holdGuardE2eLock, removeStaleDummy, requireGuardTestBed,
-  expectCrashRestarted,
-  md5File,
+  alive, buildDeb, DAEMON, freeLoopbackPort, healthy, makeAptRepo, makeBed, makeRpmRepo, RPM_BASE, monitPid, monitStatus, PKG, readPid, run, sizeOf, sleep, startMonit, stopMonit, textSince, waitFor, withoutAptHooks, type Bed, assertNoGuardOnMachine, holdGuardE2eLock, removeStaleDummy, requireGuardTestBed, expectCrashRestarted, md5File, removeBed, removeGuardState, guardTraceTail, requireTools,
 } from './e2e-support.js';
 
 const bin = join(repoRoot, 'bin', 'monitlint');
 
-/** dnf 4, rpmbuild and createrepo_c (Debian packages dnf, rpm, createrepo-c; .ci/run installs them). */
-function requireDnf(): true | null {
-  const missing = ['dnf', 'rpmbuild', 'createrepo_c'].filter((t) => findExecutable(t) === null);
-  if (missing.length === 0) return true;
-  if (isCI()) throw new Error(`the dnf end-to-end tests need ${missing.join(', ')} in CI`);
-  warnLoudly('guard-e2e-dnf', [`${missing.join(', ')} not found: the dnf/rpm end-to-end guard tests are SKIPPED.`, 'Debian: apt-get install dnf rpm createrepo-c (.ci/run does this in CI).']);
-  return null;
-}
 
-/** The helper's decision trace (enabled by the test bed through STATE_DIR/trace), for failure messages. */
-const guardTrace = (): string => {
-  try {
-    return readFileSync(join(STATE_DIR, 'trace'), 'utf8').split('\n').slice(-40).join('\n');
-  } catch {
-    return '(no trace)';
-  }
-};
 
 
 requiringSuite('guard end to end: dpkg -i and apt-get with the pause strategy', 'root, monit and dpkg', requireGuardTestBed, () => {
@@ -81,11 +62,8 @@ requiringSuite('guard end to end: dpkg -i and apt-get with the pause strategy', 
     await stopMonit(bed);
     run('dpkg', ['--purge', PKG]); // its prerm stops the daemon
     if (findExecutable('rpm') !== null) run('rpm', ['-e', '--nodeps', PKG, RPM_BASE]); // so does the rpm's %preun
-    const pid = readPid(bed.daemonPidfile);
-    if (alive(pid)) process.kill(pid!, 'SIGKILL');
-    rmSync(bed.dir, { recursive: true, force: true });
-    rmSync(join(STATE_DIR, 'trace'), { force: true });
-    if (!stateDirExisted) rmSync(STATE_DIR, { recursive: true, force: true });
+    removeBed(bed);
+    removeGuardState(stateDirExisted);
     release();
   });
 
@@ -147,7 +125,7 @@ requiringSuite('guard end to end: dpkg -i and apt-get with the pause strategy', 
     const r = run('dpkg', ['-i', debs['4-bad-postinst']!]);
     expect(r.status).not.toBe(0);
     expect(r.stderr).toContain('postinst fails on purpose');
-    expect(monitPid(bed), `${r.stderr}\n${guardTrace()}`).toBeDefined();
+    expect(monitPid(bed), `${r.stderr}\n${guardTraceTail()}`).toBeDefined();
     expect(existsSync(join(STATE_DIR, 'paused'))).toBe(false);
     // The package left the daemon stopped; after the transaction Monit does its job again.
     expect(await waitFor(() => healthy(bed), 30_000)).toBe(true);
@@ -161,7 +139,7 @@ requiringSuite('guard end to end: dpkg -i and apt-get with the pause strategy', 
     expect(r.status).not.toBe(0);
     expect(r.stderr).toContain('preinst fails on purpose');
     expect(md5File(DAEMON)).toBe(before);
-    expect(monitPid(bed), `${r.stderr}\n${textSince(bed.monitLog, log0)}\n${guardTrace()}`).toBeDefined();
+    expect(monitPid(bed), `${r.stderr}\n${textSince(bed.monitLog, log0)}\n${guardTraceTail()}`).toBeDefined();
     expect(await waitFor(() => healthy(bed), 30_000)).toBe(true);
     expect(textSince(bed.monitLog, log0)).not.toMatch(/checksum failed|trying to restart|monitoring disabled/);
     expect(existsSync(join(STATE_DIR, 'paused'))).toBe(false);
@@ -186,7 +164,7 @@ requiringSuite('guard end to end: dpkg -i and apt-get with the pause strategy', 
     // Two pauses from one owner (a shell standing in for the package manager), then one resume.
     r = run('sh', ['-c', `${HELPER_PATH} pause; ${HELPER_PATH} pause; [ -e ${STATE_DIR}/paused ] && echo paused; ${HELPER_PATH} resume`]);
     expect(r.status).toBe(0);
-    expect(r.stdout, `${r.stderr}\n${guardTrace()}`).toBe('paused\n');
+    expect(r.stdout, `${r.stderr}\n${guardTraceTail()}`).toBe('paused\n');
     expect(await waitFor(() => healthy(bed), 20_000)).toBe(true);
   });
 
@@ -195,7 +173,7 @@ requiringSuite('guard end to end: dpkg -i and apt-get with the pause strategy', 
     // Pre-Install-Pkgs item would leave it; the watchdog resumes.
     const r = run('sh', ['-c', `${HELPER_PATH} pause`]);
     expect(r.status).toBe(0);
-    expect(await waitFor(() => monitPid(bed) !== undefined && !existsSync(join(STATE_DIR, 'paused')), 15_000), guardTrace()).toBe(true);
+    expect(await waitFor(() => monitPid(bed) !== undefined && !existsSync(join(STATE_DIR, 'paused')), 15_000), guardTraceTail()).toBe(true);
     expect(await waitFor(() => healthy(bed), 20_000)).toBe(true);
   });
 
@@ -251,7 +229,7 @@ requiringSuite('guard end to end: dpkg -i and apt-get with the pause strategy', 
       const r = apt({}, 9);
       expect(r.status).toBe(100);
       expect(r.stdout + r.stderr).toContain('postinst fails on purpose');
-      expect(monitPid(bed), `${r.stdout}${r.stderr}\n${guardTrace()}`).toBeDefined();
+      expect(monitPid(bed), `${r.stdout}${r.stderr}\n${guardTraceTail()}`).toBeDefined();
       expect(await waitFor(() => healthy(bed), 30_000)).toBe(true);
       expect(existsSync(join(STATE_DIR, 'paused'))).toBe(false);
     });
@@ -341,7 +319,7 @@ requiringSuite('guard end to end: dpkg -i and apt-get with the pause strategy', 
       const r = apt({}, 16);
       expect(r.status).toBe(100);
       expect(r.stdout + r.stderr).toContain('postinst fails on purpose');
-      expect(monitPid(bed), `${r.stdout}${r.stderr}\n${guardTrace()}`).toBeDefined();
+      expect(monitPid(bed), `${r.stdout}${r.stderr}\n${guardTraceTail()}`).toBeDefined();
       expect(existsSync(join(STATE_DIR, 'paused'))).toBe(false);
       expect(await waitFor(() => healthy(bed), 30_000)).toBe(true);
       expect(monitStatus(bed, 'dummy_bin').checksum).toBe(md5File(DAEMON));
@@ -378,7 +356,7 @@ requiringSuite('guard end to end: dpkg -i and apt-get with the pause strategy', 
     }
   });
 
-  requiringSuite('through dnf 4 and rpm with a local repository', 'dnf, rpmbuild and createrepo_c', requireDnf, () => {
+  requiringSuite('through dnf 4 and rpm with a local repository', 'dnf, rpmbuild and createrepo_c', () => requireTools('dnf', ['dnf', 'rpmbuild', 'createrepo_c'], 'apt-get install dnf rpm createrepo-c'), () => {
     let dnf: string[] = [];
     const dnfRun = (args: string[]): ReturnType<typeof run> => run('dnf', [...dnf, ...args]);
 
@@ -438,7 +416,7 @@ requiringSuite('guard end to end: dpkg -i and apt-get with the pause strategy', 
       const r = dnfRun(['upgrade', `${PKG}-24`]);
       expect(r.status).toBe(1);
       expect(r.stdout + r.stderr).toContain('%pre fails on purpose');
-      expect(monitPid(bed), `${r.stdout}${r.stderr}\n${guardTrace()}`).toBeDefined();
+      expect(monitPid(bed), `${r.stdout}${r.stderr}\n${guardTraceTail()}`).toBeDefined();
       expect(await waitFor(() => healthy(bed), 30_000)).toBe(true);
       expect(readFileSync(DAEMON, 'utf8')).toContain('version 23');
       expect(existsSync(join(STATE_DIR, 'paused'))).toBe(false);
@@ -491,7 +469,7 @@ requiringSuite('guard end to end: dpkg -i and apt-get with the pause strategy', 
         expect(r.stdout + r.stderr).toContain('%pre fails on purpose');
         expect(monitPid(bed)).toBe(monitBefore);
         expect(existsSync(join(STATE_DIR, 'paused'))).toBe(false);
-        expect(await waitFor(() => healthy(bed), 30_000), guardTrace()).toBe(true);
+        expect(await waitFor(() => healthy(bed), 30_000), guardTraceTail()).toBe(true);
         expect(readFileSync(DAEMON, 'utf8')).toContain('version 26');
         expect(monitStatus(bed, 'dummy_bin').checksum).toBe(md5File(DAEMON));
       });

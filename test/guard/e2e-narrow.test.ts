@@ -11,18 +11,15 @@
  * it, which shows the sampling can catch it) and monitor them again on the new checksum.
  */
 import { spawn } from 'node:child_process';
-import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { MANIFEST_PATH } from '../../src/guard/manifest.js';
 import { STATE_DIR } from '../../src/guard/types.js';
 import { repoRoot } from '../support/corpus.js';
-import { findExecutable, isCI, requireMonit, requiringSuite, warnLoudly } from '../support/monit.js';
+import { requiringSuite } from '../support/monit.js';
 import {
-  alive, assertNoGuardOnMachine, buildDeb, DAEMON, freeLoopbackPort, healthy, holdGuardE2eLock, makeAptRepo, makeBed, makeRpmRepo, monitStatus, PKG, readPid, RPM_BASE, run, sizeOf, sleep, startMonit, stopMonit,
-  textSince, waitFor, type Bed,
-  md5File,
+  alive, assertNoGuardOnMachine, buildDeb, DAEMON, freeLoopbackPort, healthy, holdGuardE2eLock, makeAptRepo, makeBed, makeRpmRepo, monitStatus, PKG, readPid, RPM_BASE, run, sizeOf, sleep, startMonit, stopMonit, textSince, waitFor, type Bed, md5File, removeBed, removeGuardState, guardTraceTail, requireTools, requireRootAndMonit,
 } from './e2e-support.js';
 
 const bin = join(repoRoot, 'bin', 'monitlint');
@@ -30,16 +27,7 @@ const bin = join(repoRoot, 'bin', 'monitlint');
 const OTHER = 'monitlint-e2e-unrelated';
 
 function requireTestBed(): string | null {
-  const problems: string[] = [];
-  if (process.getuid?.() !== 0) problems.push('not root: dpkg, apt-get and the guard install need root');
-  if (existsSync(MANIFEST_PATH)) problems.push(`${MANIFEST_PATH} exists: a guard is installed on this machine; the test would replace it`);
-  if (existsSync(join(STATE_DIR, 'paused'))) problems.push(`${STATE_DIR}/paused exists: a guard is paused on this machine`);
-  const monit = requireMonit();
-  if (monit === null) return null;
-  if (problems.length === 0) return monit;
-  if (isCI()) throw new Error(`guard narrowing end-to-end test bed: ${problems.join('; ')}`);
-  warnLoudly('guard-e2e-narrow', ['The targeted-narrowing end-to-end tests (real apt, real Monit) are SKIPPED:', ...problems]);
-  return null;
+  return requireRootAndMonit('the targeted-narrowing end-to-end tests (real apt, real Monit)');
 }
 
 /** A .deb of OTHER with one data file under /usr/share; no maintainer scripts. */
@@ -74,23 +62,6 @@ function addOtherRpm(bed: Bed, version: number): void {
   for (const f of readdirSync(rpms)) copyFileSync(join(rpms, f), join(bed.dir, 'rpmrepo', f));
 }
 
-/** dnf 4, rpmbuild and createrepo_c (Debian packages dnf, rpm, createrepo-c; .ci/run installs them). */
-function requireDnf(): true | null {
-  const missing = ['dnf', 'rpmbuild', 'createrepo_c'].filter((t) => findExecutable(t) === null);
-  if (missing.length === 0) return true;
-  if (isCI()) throw new Error(`the dnf narrowing end-to-end tests need ${missing.join(', ')} in CI`);
-  warnLoudly('guard-e2e-narrow-dnf', [`${missing.join(', ')} not found: the dnf narrowing end-to-end tests are SKIPPED.`]);
-  return null;
-}
-
-
-const guardTrace = (): string => {
-  try {
-    return readFileSync(join(STATE_DIR, 'trace'), 'utf8').split('\n').slice(-30).join('\n');
-  } catch {
-    return '(no trace)';
-  }
-};
 
 interface Sampled {
   code: number | null;
@@ -161,11 +132,8 @@ requiringSuite('guard end to end: the targeted strategy narrowed to the transact
       if (installed) run(bin, ['guard', '--uninstall']);
       await stopMonit(bed);
       run('dpkg', ['--purge', PKG, OTHER]); // the daemon's prerm stops it
-      const pid = readPid(bed.daemonPidfile);
-      if (alive(pid)) process.kill(pid!, 'SIGKILL');
-      rmSync(bed.dir, { recursive: true, force: true });
-      rmSync(join(STATE_DIR, 'trace'), { force: true });
-      if (!stateDirExisted) rmSync(STATE_DIR, { recursive: true, force: true });
+      removeBed(bed);
+      removeGuardState(stateDirExisted);
     } finally {
       release();
     }
@@ -183,7 +151,7 @@ requiringSuite('guard end to end: the targeted strategy narrowed to the transact
     const trace = textSince(join(STATE_DIR, 'trace'), trace0);
     // "NAME PATH": apt sent version 3 (version 1 sends bare .deb paths).
     expect(trace).toMatch(new RegExp(`targets: ${OTHER} /\\S+\\.deb,`));
-    expect(trace, guardTrace()).toMatch(/transaction files: [1-9][0-9]*; affected: \n/);
+    expect(trace, guardTraceTail()).toMatch(/transaction files: [1-9][0-9]*; affected: \n/);
     expect(trace).not.toMatch(/cannot list|every affected/);
   });
 
@@ -202,7 +170,7 @@ requiringSuite('guard end to end: the targeted strategy narrowed to the transact
     expect(log).not.toMatch(/unmonitor|Reinitializing|checksum failed|trying to restart/);
     expect(readPid(bed.monitPidfile)).toBe(monitPid0);
     // The helper got apt's list and found nothing of the daemon's in it.
-    expect(textSince(join(STATE_DIR, 'trace'), trace0), guardTrace()).toMatch(/package list: apt[\s\S]*affected: \n[\s\S]*touches none of the affected services/);
+    expect(textSince(join(STATE_DIR, 'trace'), trace0), guardTraceTail()).toMatch(/package list: apt[\s\S]*affected: \n[\s\S]*touches none of the affected services/);
     expect(healthy(bed)).toBe(true);
   });
 
@@ -212,7 +180,7 @@ requiringSuite('guard end to end: the targeted strategy narrowed to the transact
     const r = await aptSampling(apt(PKG, 2));
     expect(r.code, r.output).toBe(0);
     // The sampling sees the unmonitor it must not see in the unrelated case.
-    expect([...r.states], guardTrace()).toContain('Not monitored/Not monitored');
+    expect([...r.states], guardTraceTail()).toContain('Not monitored/Not monitored');
     await sleep(2000);
     const log = textSince(bed.monitLog, log0);
     expect(log).toMatch(/'dummy_bin' unmonitor on user request/);
@@ -235,7 +203,7 @@ requiringSuite('guard end to end: the targeted strategy narrowed to the transact
     expect(await waitFor(() => healthy(bed), 20_000)).toBe(true);
     expect(monitStatus(bed, 'dummy_bin').checksum).toBe(md5File(DAEMON));
   });
-  requiringSuite('through dnf 4 and rpm (the plugin passes install_set and remove_set)', 'dnf, rpmbuild and createrepo_c', requireDnf, () => {
+  requiringSuite('through dnf 4 and rpm (the plugin passes install_set and remove_set)', 'dnf, rpmbuild and createrepo_c', () => requireTools('dnf narrowing', ['dnf', 'rpmbuild', 'createrepo_c'], 'apt-get install dnf rpm createrepo-c'), () => {
     let dnf: string[] = [];
     beforeAll(async () => {
       await stopMonit(bed);
@@ -267,14 +235,14 @@ requiringSuite('guard end to end: the targeted strategy narrowed to the transact
       expect([...r.states]).toEqual(['Monitored/Monitored']);
       await sleep(2000);
       expect(textSince(bed.monitLog, log0)).not.toMatch(/unmonitor|Reinitializing|checksum failed|trying to restart/);
-      expect(textSince(join(STATE_DIR, 'trace'), trace0), guardTrace()).toMatch(/package list: rpm[\s\S]*affected: \n[\s\S]*touches none of the affected services/);
+      expect(textSince(join(STATE_DIR, 'trace'), trace0), guardTraceTail()).toMatch(/package list: rpm[\s\S]*affected: \n[\s\S]*touches none of the affected services/);
     });
 
     it("dnf upgrade of the daemon's package: both unmonitored for the transaction, monitored again on the new checksum", async () => {
       const log0 = sizeOf(bed.monitLog);
       const r = await aptSampling([...dnf, 'upgrade', `${PKG}-22`], 'dnf');
       expect(r.code, r.output).toBe(0);
-      expect([...r.states], guardTrace()).toContain('Not monitored/Not monitored');
+      expect([...r.states], guardTraceTail()).toContain('Not monitored/Not monitored');
       await sleep(2000);
       const log = textSince(bed.monitLog, log0);
       expect(log).toMatch(/'dummy_bin' unmonitor on user request/);

@@ -22,9 +22,7 @@ import { HELPER_PATH, STATE_DIR } from '../../src/guard/types.js';
 import { repoRoot } from '../support/corpus.js';
 import { requiringSuite } from '../support/monit.js';
 import {
-  alive, assertNoGuardOnMachine, buildPacmanPkg, DAEMON, freeLoopbackPort, guardTraceTail, healthy, holdGuardE2eLock, makeBed, makePacmanConf, md5File, monitPid,
-  monitStatus, PKG, readPid, removeStaleDummy, requireGuardTestBed, requireTools, run, sizeOf, sleep, startMonit, stopMonit, textSince, waitFor, type Bed,
-  expectCrashRestarted,
+  alive, assertNoGuardOnMachine, buildPacmanPkg, DAEMON, freeLoopbackPort, guardTraceTail, healthy, holdGuardE2eLock, makeBed, makePacmanConf, md5File, monitPid, monitStatus, PKG, readPid, removeStaleDummy, requireGuardTestBed, requireTools, run, sizeOf, sleep, startMonit, stopMonit, textSince, waitFor, type Bed, expectCrashRestarted, removeBed, removeGuardState,
 } from './e2e-support.js';
 
 const bin = join(repoRoot, 'bin', 'monitlint');
@@ -103,12 +101,9 @@ requiringSuite('guard end to end: pacman -U', 'root, monit, pacman and bsdtar', 
       if ((bed as Bed | undefined) !== undefined) {
         await stopMonit(bed);
         if (conf) run('pacman', ['--config', conf, '--noconfirm', '-R', PKG]); // its pre_remove stops the daemon
-        const pid = readPid(bed.daemonPidfile);
-        if (alive(pid)) process.kill(pid!, 'SIGKILL');
-        rmSync(bed.dir, { recursive: true, force: true });
+        removeBed(bed);
       }
-      rmSync(join(STATE_DIR, 'trace'), { force: true });
-      if (!stateDirExisted) rmSync(STATE_DIR, { recursive: true, force: true });
+      removeGuardState(stateDirExisted);
     } finally {
       release();
     }

@@ -372,18 +372,24 @@ export function requireTools(key: string, tools: readonly string[], install: str
 }
 
 /**
- * Root and monit, checked when the file is collected. Whether the machine has a guard of its own
- * is asked by {@link assertNoGuardOnMachine} only once the file holds the guard e2e lock: in a
- * full `npm test` another guard e2e file may have its guard installed at / at collection time.
+ * Root and monit, checked when the file is collected; `what` names the suite in the messages.
+ * Whether the machine has a guard of its own is asked by {@link assertNoGuardOnMachine} only once
+ * the file holds the guard e2e lock: in a full `npm test` another guard e2e file may have its
+ * guard installed at / at collection time.
  */
-export function requireGuardTestBed(): string | null {
+export function requireRootAndMonit(what: string): string | null {
   const monit = requireMonit();
   if (monit === null) return null;
   if (process.getuid?.() === 0) return monit;
   const problem = 'not root: package installs and the guard install need root';
-  if (isCI()) throw new Error(`guard end-to-end test bed: ${problem}`);
-  warnLoudly('guard-e2e', ['The guard end-to-end tests (real package managers, real Monit) are SKIPPED:', problem]);
+  if (isCI()) throw new Error(`${what}: ${problem}`);
+  warnLoudly(`root-${what}`, [`${what} are SKIPPED:`, problem]);
   return null;
+}
+
+/** {@link requireRootAndMonit} for the guard end-to-end files. */
+export function requireGuardTestBed(): string | null {
+  return requireRootAndMonit('the guard end-to-end tests (real package managers, real Monit)');
 }
 
 /** Throws when the machine has a guard installed or paused: the tests would replace or resume it. */
@@ -424,6 +430,19 @@ export async function expectCrashRestarted(bed: Bed): Promise<void> {
   expect(await waitFor(() => { const p = readPid(bed.daemonPidfile); return p !== pid && alive(p); }, 20_000)).toBe(true);
   expect(textSince(bed.daemonLog, dlog0)).toContain('start by=dummyd');
   expect(await waitFor(() => healthy(bed), 20_000)).toBe(true);
+}
+
+/** The last step of a test bed's teardown, once the package is removed: kills a dummy daemon still running and removes the bed's directory. */
+export function removeBed(bed: Bed): void {
+  const pid = readPid(bed.daemonPidfile);
+  if (alive(pid)) process.kill(pid!, 'SIGKILL');
+  rmSync(bed.dir, { recursive: true, force: true });
+}
+
+/** Removes the helper's trace file, and the guard's state directory when the test created it. */
+export function removeGuardState(existed: boolean): void {
+  rmSync(join(STATE_DIR, 'trace'), { force: true });
+  if (!existed) rmSync(STATE_DIR, { recursive: true, force: true });
 }
 
 /** The helper's decision trace (STATE_DIR/trace), for failure messages. */

@@ -20,9 +20,7 @@ import { HELPER_PATH, STATE_DIR } from '../../src/guard/types.js';
 import { repoRoot } from '../support/corpus.js';
 import { requiringSuite } from '../support/monit.js';
 import {
-  alive, assertNoGuardOnMachine, DAEMON, freeLoopbackPort, guardTraceTail, healthy, holdGuardE2eLock, makeBed, makeRpmRepo, md5File, monitPid, monitStatus, PKG,
-  readPid, removeStaleDummy, requireGuardTestBed, requireTools, RPM_BASE, run, sizeOf, sleep, startMonit, stopMonit, textSince, waitFor, ZYPPER_RPMDB, type Bed,
-  expectCrashRestarted,
+  alive, assertNoGuardOnMachine, DAEMON, freeLoopbackPort, guardTraceTail, healthy, holdGuardE2eLock, makeBed, makeRpmRepo, md5File, monitPid, monitStatus, PKG, readPid, removeStaleDummy, requireGuardTestBed, requireTools, RPM_BASE, run, sizeOf, sleep, startMonit, stopMonit, textSince, waitFor, ZYPPER_RPMDB, type Bed, expectCrashRestarted, removeBed, removeGuardState,
 } from './e2e-support.js';
 
 const bin = join(repoRoot, 'bin', 'monitlint');
@@ -78,12 +76,9 @@ requiringSuite('guard end to end: zypper install from a local repository', 'root
       if ((bed as Bed | undefined) !== undefined) {
         await stopMonit(bed);
         run('rpm', ['--dbpath', ZYPPER_RPMDB, '-e', '--nodeps', PKG, RPM_BASE]); // the %preun stops the daemon
-        const pid = readPid(bed.daemonPidfile);
-        if (alive(pid)) process.kill(pid!, 'SIGKILL');
-        rmSync(bed.dir, { recursive: true, force: true });
+        removeBed(bed);
       }
-      rmSync(join(STATE_DIR, 'trace'), { force: true });
-      if (!stateDirExisted) rmSync(STATE_DIR, { recursive: true, force: true });
+      removeGuardState(stateDirExisted);
     } finally {
       release();
     }

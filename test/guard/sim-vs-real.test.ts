@@ -17,19 +17,16 @@
  * - monitUp: Monit runs afterwards (one that was stopped before must stay stopped).
  * Every process started is stopped by its pid; the guard is uninstalled at the end.
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { MANIFEST_PATH } from '../../src/guard/manifest.js';
 import { STATE_DIR } from '../../src/guard/types.js';
 import type { Timeline } from '../../src/sim/timeline.js';
 import { repoRoot } from '../support/corpus.js';
-import { findExecutable, isCI, requireMonit, requiringSuite, warnLoudly } from '../support/monit.js';
+import { requiringSuite } from '../support/monit.js';
 import {
-  alive, assertNoGuardOnMachine, buildDeb, CTL, DAEMON, freeLoopbackPort, healthy, holdGuardE2eLock, makeAptRepo, makeBed, makeRpmRepo, monitPid, monitStatus, PKG, readPid, RPM_BASE, run, sizeOf, sleep,
-  startMonit, stopMonit, textSince, waitFor, type Bed,
-  md5File,
+  alive, assertNoGuardOnMachine, buildDeb, CTL, DAEMON, freeLoopbackPort, healthy, holdGuardE2eLock, makeAptRepo, makeBed, makeRpmRepo, monitPid, monitStatus, PKG, readPid, RPM_BASE, run, sizeOf, sleep, startMonit, stopMonit, textSince, waitFor, type Bed, md5File, removeBed, removeGuardState, requireRootAndMonit, requireTools,
 } from './e2e-support.js';
 
 const bin = join(repoRoot, 'bin', 'monitlint');
@@ -46,19 +43,11 @@ interface Facts {
   monitUp: boolean;
 }
 
+/** Root and monit, plus the tools of the apt and dnf scenarios. */
 function requireTestBed(): string | null {
-  const problems: string[] = [];
-  if (process.getuid?.() !== 0) problems.push('not root: dpkg -i and the guard install need root');
-  if (existsSync(MANIFEST_PATH)) problems.push(`${MANIFEST_PATH} exists: a guard is installed on this machine; the test would replace it`);
-  if (existsSync(join(STATE_DIR, 'paused'))) problems.push(`${STATE_DIR}/paused exists: a guard is paused on this machine`);
-  const missing = ['dnf', 'rpmbuild', 'createrepo_c', 'apt-get'].filter((t) => findExecutable(t) === null);
-  if (missing.length > 0) problems.push(`${missing.join(', ')} not found (Debian: dnf rpm createrepo-c; .ci/run installs them)`);
-  const monit = requireMonit();
+  const monit = requireRootAndMonit('simulate --with-guard against real transactions');
   if (monit === null) return null;
-  if (problems.length === 0) return monit;
-  if (isCI()) throw new Error(`simulate-vs-real test bed: ${problems.join('; ')}`);
-  warnLoudly('guard-sim-vs-real', ['simulate --with-guard against real transactions is SKIPPED:', ...problems]);
-  return null;
+  return requireTools('sim-vs-real', ['dnf', 'rpmbuild', 'createrepo_c', 'apt-get'], 'apt-get install dnf rpm createrepo-c') === null ? null : monit;
 }
 
 
@@ -130,10 +119,8 @@ requiringSuite('simulate --with-guard agrees with real transactions', 'root, mon
       await stopMonit(bed);
       run('dpkg', ['--purge', PKG]);
       if (rpmInstalled) run('rpm', ['-e', '--nodeps', PKG, RPM_BASE]);
-      const pid = readPid(bed.daemonPidfile);
-      if (alive(pid)) process.kill(pid!, 'SIGKILL');
-      rmSync(bed.dir, { recursive: true, force: true });
-      if (!stateDirExisted) rmSync(STATE_DIR, { recursive: true, force: true });
+      removeBed(bed);
+      removeGuardState(stateDirExisted);
       console.log(`simulate --with-guard vs real runs:\n${matrix.join('\n')}`);
     } finally {
       release();

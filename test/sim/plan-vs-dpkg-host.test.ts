@@ -12,7 +12,7 @@ import { chmodSync, mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
-import { main } from '../../src/cli/main.js';
+import { runCli as cli } from '../support/monitlint.js';
 import { choosePackages, hostPackageNames } from '../../src/sim/packages/host-names.js';
 import { findProfile } from '../../src/sim/packages/profiles.js';
 import { findExecutable, isCI, requiringSuite, warnLoudly } from '../support/monit.js';
@@ -37,13 +37,6 @@ function requireDpkgRoot(): string | null {
   if (isCI()) throw new Error(`the --host test needs dpkg, root and no real ${PKG}: ${why}`);
   warnLoudly('host-db-dpkg', [`${why}: the --host profile test against the real dpkg database is SKIPPED.`]);
   return null;
-}
-
-async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(args, { stdout: (s) => { stdout += s; }, stderr: (s) => { stderr += s; } });
-  return { code, stdout, stderr };
 }
 
 const dir = realpathSync(mkdtempSync(join(tmpdir(), 'monitlint-host-db-')));

@@ -13,36 +13,20 @@
  * seen, and a fact seen must be one the prediction gives at some phase.
  * Runs under `flock /tmp/monitlint-e2e.lock` (real dpkg, a real Monit daemon).
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { main } from '../../src/cli/main.js';
-import { MANIFEST_PATH } from '../../src/guard/manifest.js';
+import { runCli as cli } from '../support/monitlint.js';
 import type { SweepResult } from '../../src/sim/sweep.js';
-import { isCI, requireMonit, requiringSuite, warnLoudly } from '../support/monit.js';
+import { requiringSuite } from '../support/monit.js';
 import {
-  alive, assertNoGuardOnMachine, buildDeb, freeLoopbackPort, holdGuardE2eLock, makeBed, monitStatus, PKG, readPid, run, sizeOf, sleep, startMonit, stopMonit, textSince, waitFor, type Bed,
+  alive, assertNoGuardOnMachine, buildDeb, freeLoopbackPort, holdGuardE2eLock, makeBed, monitStatus, PKG, readPid, run, sizeOf, sleep, startMonit, stopMonit, textSince, waitFor, type Bed, removeBed, requireRootAndMonit,
 } from '../guard/e2e-support.js';
 
 function requireBed(): string | null {
-  const problems: string[] = [];
-  if (process.getuid?.() !== 0) problems.push('not root: dpkg -i needs root');
-  if (existsSync(MANIFEST_PATH)) problems.push(`${MANIFEST_PATH} exists: a guard is installed, the upgrade would be guarded`);
-  const monit = requireMonit();
-  if (monit === null) return null;
-  if (problems.length === 0) return monit;
-  if (isCI()) throw new Error(`prediction-vs-dpkg test bed: ${problems.join('; ')}`);
-  warnLoudly('plan-vs-dpkg-monit', ['The prediction-vs-real-dpkg test (real dpkg, real Monit) is SKIPPED:', ...problems]);
-  return null;
-}
-
-async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(args, { stdout: (s) => { stdout += s; }, stderr: (s) => { stderr += s; } });
-  return { code, stdout, stderr };
+  return requireRootAndMonit('the prediction-vs-real-dpkg test (real dpkg, real Monit)');
 }
 
 /** What the dummy daemon on `port` says: "dummy <version>". */
@@ -93,9 +77,7 @@ requiringSuite('a .deb upgrade: the prediction against the real dpkg and the rea
     try {
       await stopMonit(bed);
       run('dpkg', ['--purge', PKG]); // its prerm stops the daemon
-      const pid = readPid(bed.daemonPidfile);
-      if (alive(pid)) process.kill(pid!, 'SIGKILL');
-      rmSync(bed.dir, { recursive: true, force: true });
+      removeBed(bed);
     } finally {
       release();
     }

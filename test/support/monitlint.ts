@@ -5,6 +5,7 @@ import { mkdtempSync, rmSync, writeFileSync, chmodSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { checkFile, isUnreadable, type FileCheck } from '../../src/check/api.js';
+import { main } from '../../src/cli/main.js';
 import { realFs } from '../../src/cli/real-fs.js';
 import { resolvesHostName } from '../../src/cli/real-host.js';
 
@@ -35,4 +36,12 @@ export function checkText(text: string, hostChecks = true): FileCheck {
 export function firstError(r: FileCheck): { line: number; message: string } | undefined {
   const d = r.diagnostics.find((x) => x.severity === 'error');
   return d ? { line: d.span.line, message: d.message } : undefined;
+}
+
+/** Runs the monitlint command line in-process, as `monitlint ARGS` would, with its output captured. */
+export async function runCli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const code = await main(args, { stdout: (s) => { stdout += s; }, stderr: (s) => { stderr += s; } });
+  return { code, stdout, stderr };
 }
